@@ -1,0 +1,75 @@
+package com.omnis.shared.http;
+
+import java.util.List;
+
+/**
+ * Thrown anywhere below a handler to answer with a problem document. Factory methods name the
+ * stable problem types of the API; the router turns this into an {@code application/problem+json} response.
+ */
+public final class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.type() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    private static ProblemException of(String slug, String title, int status, String detail) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + slug, title, status, detail, List.of(), null));
+    }
+
+    public static ProblemException malformed(String detail) {
+        return of("malformed-request", "Malformed request", 400, detail);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " fields are invalid";
+        return new ProblemException(new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 400,
+                detail, errors, null));
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return of("unauthorized", "Unauthorized", 401, detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return of("forbidden", "Forbidden", 403, detail);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return of("not-found", "Not found", 404, detail);
+    }
+
+    public static ProblemException conflict(String slug, String title, String detail, Object current) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + slug, title, 409, detail, List.of(), current));
+    }
+
+    public static ProblemException preconditionFailed(String detail, Object current) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + "version-mismatch", "Version mismatch", 412,
+                detail, List.of(), current));
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return of("payload-too-large", "Payload too large", 413, detail);
+    }
+
+    public static ProblemException unsupportedMediaType(String detail) {
+        return of("unsupported-media-type", "Unsupported media type", 415, detail);
+    }
+
+    /** A well-formed request that breaks a business rule (unknown SKU, expired promotion code…). */
+    public static ProblemException unprocessable(String slug, String title, String detail, List<FieldError> errors) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + slug, title, 422, detail, errors, null));
+    }
+}
