@@ -17,6 +17,9 @@ class ApiRequestTest {
         }
     }
 
+    record Wrapped(AddItem item) {
+    }
+
     private static ApiRequest request(String body, Map<String, String> headers) {
         return new ApiRequest(APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("POST /carts/{cartId}/items")
@@ -48,6 +51,15 @@ class ApiRequestTest {
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.type()).endsWith("/malformed-request");
         assertThat(problem.detail()).contains("not valid JSON");
+    }
+
+    @Test
+    void aTruncatedNestedObjectIsMalformedNotAnInvalidField() {
+        Problem problem = problemOf(() -> request("{\"item\":{\"sku\":\"SHOE-1\",\"quantity\":2", Map.of())
+                .body(Wrapped.class));
+
+        assertThat(problem.type()).endsWith("/malformed-request");
+        assertThat(problem.detail()).contains("line 1");
     }
 
     @Test
@@ -113,8 +125,15 @@ class ApiRequestTest {
 
     @Test
     void aBearerOnAGuestRouteWithoutVerifierIsUnauthorized() {
-        Problem problem = problemOf(() -> request("", Map.of("Authorization", "Bearer abc")));
+        Problem problem = problemOf(() -> request("", Map.of("Authorization", "Bearer abc")).caller());
 
         assertThat(problem.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRouteThatNeverAsksWhoCallsIgnoresTheBearer() {
+        ApiRequest request = request("{\"sku\":\"SHOE-1\",\"quantity\":2}", Map.of("Authorization", "Bearer abc"));
+
+        assertThat(request.body(AddItem.class)).isEqualTo(new AddItem("SHOE-1", 2));
     }
 }
