@@ -132,10 +132,16 @@ def translate(sam: dict) -> dict:
         if resource.get("Type") == "AWS::Serverless::Function":
             resource.setdefault("Properties", {})["CodeUri"] = f"s3://{ARTIFACT_BUCKET}/{logical_id}.zip"
     try:
-        return transform(template, {"AWS::Region": REGION, "AWS::AccountId": ACCOUNT, "AWS::Partition": "aws"},
-                         _NoManagedPolicies())
+        cfn = transform(template, {"AWS::Region": REGION, "AWS::AccountId": ACCOUNT, "AWS::Partition": "aws"},
+                        _NoManagedPolicies())
     except Exception as error:  # the translator's own errors name the resource and property
         raise DeployTestError(f"aws-sam-translator rejected the template: {error}") from error
+    known = set(cfn.get("Resources", {})) | set(cfn.get("Parameters", {}))
+    for logical_id, resource in cfn.get("Resources", {}).items():
+        dangling = {name for name in _references(resource) if name not in known and not name.startswith("AWS::")}
+        if dangling:
+            raise DeployTestError(f"{logical_id} refers to {', '.join(sorted(dangling))}, which the template does not declare")
+    return cfn
 
 
 def moto_supported_types() -> set[str]:
@@ -164,11 +170,15 @@ def project_for_moto(cfn: dict, supported: set[str]) -> tuple[dict, dict[str, st
     """Removes resources moto cannot create, replacing every reference to them by a literal."""
     resources = cfn["Resources"]
     removed = {lid: r["Type"] for lid, r in resources.items() if r["Type"] not in supported}
+    # moto resolves Ref to an event bus to its model object, not its name: GetAtt Name is the same value
+    buses = {lid for lid, r in resources.items() if r["Type"] == "AWS::Events::EventBus"}
 
     def rewrite(node: Any) -> Any:
         if isinstance(node, dict):
             if set(node) == {"Ref"} and node["Ref"] in removed:
                 return standin_value(node["Ref"], removed[node["Ref"]], None)
+            if set(node) == {"Ref"} and node["Ref"] in buses:
+                return {"Fn::GetAtt": [node["Ref"], "Name"]}
             if set(node) == {"Fn::GetAtt"}:
                 target, attribute = _getatt_parts(node["Fn::GetAtt"])
                 if target in removed:
@@ -385,6 +395,8 @@ class Resolver:
             return self.parameters[name]
         if name in self.stack.removed:
             return standin_value(name, self.stack.removed[name], None)
+        if self.types.get(name) == "AWS::Events::EventBus":  # moto reports no physical id for a bus
+            return self.value(self.cfn["Resources"][name]["Properties"]["Name"])
         if name in self.stack.physical:
             return self.stack.physical[name]
         raise DeployTestError(f"Ref {name}: no such parameter or created resource")
@@ -569,8 +581,7 @@ def check_rules(report: Report, cfn: dict, stack: Stack, resolver: Resolver, cli
         bus = str(resolver.value(expected.get("EventBusName", "default")))
         bus = bus.rsplit("/", 1)[-1]
         found = [r for page in events.get_paginator("list_rules").paginate(EventBusName=bus) for r in page["Rules"]
-                 if stack.physical[logical_id] in (r["Name"], r["Arn"]) or r["Arn"].endswith("/" + r["Name"])
-                 and stack.physical[logical_id].endswith(r["Name"])]
+                 if r["Name"] == stack.physical[logical_id]]
         if not report.check(len(found) == 1, f"{logical_id}: rule not found on bus {bus}"):
             continue
         actual = found[0]
@@ -740,10 +751,10 @@ def _references(node: Any) -> set[str]:
             elif key == "Fn::GetAtt":
                 found.add(_getatt_parts(value)[0])
             elif key == "Fn::Sub":
-                text = value if isinstance(value, str) else value[0]
-                found.update(m.split(".")[0] for m in re.findall(r"\$\{([A-Za-z0-9:._]+)\}", text))
-                if not isinstance(value, str):
-                    found |= _references(value[1])
+                text, variables = (value, {}) if isinstance(value, str) else (value[0], value[1])
+                found.update(m.split(".")[0] for m in re.findall(r"\$\{([A-Za-z0-9:._]+)\}", text)
+                             if m not in variables)
+                found |= _references(variables)
             else:
                 found |= _references(value)
     elif isinstance(node, list):
@@ -918,7 +929,12 @@ def run(template_path: Path, endpoint: str, stack_name: str, parameters: dict[st
                       lambda: check_identity(report, cfn, stack, resolver),
                       lambda: check_critical(report, cfn, stack, resolver, client),
                       lambda: check_deletion(report, stack, client)):
-            check()
+            try:
+                check()
+            except DeployTestError as error:
+                report.failures.append(str(error))
+            except Exception as error:  # a check that cannot even run has found something wrong too
+                report.failures.append(f"a check could not run: {type(error).__name__}: {error}")
     except DeployTestError as error:
         report.failures.append(str(error))
     return report
