@@ -1,0 +1,200 @@
+package com.omnis.shared.catalog;
+
+import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.Sku;
+import com.omnis.shared.dynamo.Cursor;
+import com.omnis.shared.dynamo.Page;
+import com.omnis.shared.http.ProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Products in {@code PRODUCTS_TABLE} (key {@code sku}, index {@code byCategory} on category + sku).
+ * Text search filters a scan: fine for catalogs of a few thousand SKUs; a search service
+ * (OpenSearch) would replace it beyond that. The cursor is the key of the last product returned,
+ * so a page never skips or repeats a product whatever the filter discarded.
+ */
+public final class DynamoProductRepository implements ProductRepository {
+
+    static final String BY_CATEGORY = "byCategory";
+    static final int SEARCH_PAGE_SIZE = 500;
+    static final int MAX_SEARCH_WORDS = 5;
+
+    private static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), "sku", AttributeValueType.S)
+            .addIndexPartitionKey(BY_CATEGORY, "category", AttributeValueType.S)
+            .addIndexSortKey(BY_CATEGORY, "sku", AttributeValueType.S)
+            .build();
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<EnhancedDocument> table;
+    private final DynamoDbIndex<EnhancedDocument> byCategory;
+
+    public DynamoProductRepository(DynamoDbEnhancedClient enhanced, String tableName) {
+        this.enhanced = enhanced;
+        this.table = enhanced.table(tableName, SCHEMA);
+        this.byCategory = table.index(BY_CATEGORY);
+    }
+
+    @Override
+    public Optional<Product> find(Sku sku) {
+        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(sku.value()).build()))
+                .map(DynamoProductRepository::toProduct);
+    }
+
+    @Override
+    public Map<Sku, Product> findAll(Collection<Sku> skus) {
+        Map<Sku, Product> found = new HashMap<>();
+        List<Sku> distinct = skus.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 100) {
+            ReadBatch.Builder<EnhancedDocument> batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table);
+            distinct.subList(from, Math.min(from + 100, distinct.size()))
+                    .forEach(sku -> batch.addGetItem(Key.builder().partitionValue(sku.value()).build()));
+            enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
+                    .resultsForTable(table)
+                    .forEach(doc -> {
+                        Product product = toProduct(doc);
+                        found.put(product.sku(), product);
+                    });
+        }
+        return found;
+    }
+
+    @Override
+    public Page<Product> list(Optional<String> category, Optional<String> text, int limit, Optional<String> cursor) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        Expression filter = filter(text);
+        Map<String, AttributeValue> start = cursor.map(c -> resumeKey(c, category)).orElse(null);
+        // a text filter discards most items, so read larger pages; otherwise one more than needed tells if more follow
+        int pageSize = text.isPresent() ? Math.max(limit, SEARCH_PAGE_SIZE) : limit + 1;
+        List<Product> items = new ArrayList<>(limit);
+        while (true) {
+            var page = readPage(category, filter, start, pageSize);
+            List<EnhancedDocument> docs = page.items();
+            for (int i = 0; i < docs.size(); i++) {
+                items.add(toProduct(docs.get(i)));
+                if (items.size() == limit) {
+                    boolean more = i < docs.size() - 1 || hasNext(page);
+                    return new Page<>(items, more ? Cursor.encode(keyOf(items.getLast(), category.isPresent())) : null);
+                }
+            }
+            if (!hasNext(page)) {
+                return new Page<>(items, null);
+            }
+            start = page.lastEvaluatedKey();
+        }
+    }
+
+    private software.amazon.awssdk.enhanced.dynamodb.model.Page<EnhancedDocument> readPage(
+            Optional<String> category, Expression filter, Map<String, AttributeValue> start, int pageSize) {
+        if (category.isPresent()) {
+            return byCategory.query(QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(category.get())))
+                    .filterExpression(filter).exclusiveStartKey(start).limit(pageSize).build())
+                    .iterator().next();
+        }
+        return table.scan(ScanEnhancedRequest.builder()
+                .filterExpression(filter).exclusiveStartKey(start).limit(pageSize).build())
+                .iterator().next();
+    }
+
+    private static boolean hasNext(software.amazon.awssdk.enhanced.dynamodb.model.Page<EnhancedDocument> page) {
+        return page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty();
+    }
+
+    /** A cursor resumes only the listing that handed it out: DynamoDB would fail on a key of another shape. */
+    private static Map<String, AttributeValue> resumeKey(String cursor, Optional<String> category) {
+        Map<String, AttributeValue> key = Cursor.decode(cursor);
+        Set<String> expected = category.isPresent() ? Set.of("sku", "category") : Set.of("sku");
+        boolean valid = key.keySet().equals(expected)
+                && isSku(key.get("sku").s())
+                && category.map(c -> c.equals(key.get("category").s())).orElse(true);
+        if (!valid) {
+            throw ProblemException.invalid("query cursor", "belongs to another listing: start again without a cursor");
+        }
+        return key;
+    }
+
+    private static boolean isSku(String value) {
+        try {
+            Sku.of(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> keyOf(Product product, boolean byCategoryIndex) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        key.put("sku", AttributeValue.fromS(product.sku().value()));
+        if (byCategoryIndex) {
+            key.put("category", AttributeValue.fromS(product.category()));
+        }
+        return key;
+    }
+
+    private static Expression filter(Optional<String> text) {
+        StringBuilder expression = new StringBuilder("active = :active");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":active", AttributeValue.fromBool(true));
+        List<String> words = text.map(t -> List.of(t.toLowerCase(Locale.ROOT).trim().split("\\s+"))).orElse(List.of());
+        for (int i = 0; i < words.size() && i < MAX_SEARCH_WORDS; i++) {
+            expression.append(" AND contains(searchText, :w").append(i).append(')');
+            values.put(":w" + i, AttributeValue.fromS(words.get(i)));
+        }
+        return Expression.builder().expression(expression.toString()).expressionValues(values).build();
+    }
+
+    @Override
+    public void save(Product product) {
+        table.putItem(EnhancedDocument.builder()
+                .attributeConverterProviders(software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider.defaultProvider())
+                .putString("sku", product.sku().value())
+                .putString("name", product.name())
+                .putString("description", product.description() == null ? "" : product.description())
+                .putString("category", product.category())
+                .putString("brand", product.brand() == null ? "" : product.brand())
+                .putNumber("priceAmount", product.price().amount())
+                .putString("currency", product.price().currency())
+                .putBoolean("active", product.active())
+                .putString("updatedAt", product.updatedAt().toString())
+                .putString("searchText", product.searchText())
+                .build());
+    }
+
+    private static Product toProduct(EnhancedDocument doc) {
+        return new Product(Sku.of(doc.getString("sku")), doc.getString("name"), emptyToNull(doc.getString("description")),
+                doc.getString("category"), emptyToNull(doc.getString("brand")),
+                Money.of(doc.getNumber("priceAmount").longValue(), doc.getString("currency")),
+                doc.getBoolean("active"), Instant.parse(doc.getString("updatedAt")));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,15 @@
+package com.omnis.shared.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Promotions; there are few at any time, so they are read whole. */
+public interface PromotionRepository {
+
+    void save(Promotion promotion);
+
+    List<Promotion> all();
+
+    /** Promotions whose validity window contains {@code at}. */
+    List<Promotion> activeAt(Instant at);
+}
