@@ -1,5 +1,6 @@
 package com.omnis.local;
 
+import com.omnis.local.aws.LocalAwsServer;
 import com.omnis.local.aws.LocalOutbox;
 import com.omnis.local.events.DeliveryLog;
 import com.omnis.local.events.LocalEventBus;
@@ -192,17 +193,23 @@ public final class LocalRuntime implements AutoCloseable {
             resources.add(() -> server.stop(0));
             port = server.getAddress().getPort();
 
+            // DynamoDB Local starts in the background while the template is read and the functions are built
+            LocalAwsServer awsServer = EmbeddedDynamo.startServer(options.dataDir());
+            resources.add(awsServer);
             template = step("template", () -> SamTemplate.load(options.template()),
                     t -> options.template().getFileName() + ": " + t.tables().size() + " tables, " + t.functions().size()
                             + " functions, " + t.routes().size() + " routes");
-            dynamo = step("dynamodb", () -> EmbeddedDynamo.start(template, options.dataDir()),
-                    d -> (options.dataDir().map(dir -> "on disk in " + dir).orElse("in memory")) + " at " + d.endpoint()
-                            + ", " + d.createdTables().size() + " tables created");
+            dynamo = EmbeddedDynamo.on(awsServer, template);
             resources.add(dynamo);
             functions = step("functions", () -> LocalFunctions.load(template, dynamo::environmentFor),
                     f -> f.loaded().size() + " of " + template.functions().size() + " started");
             functions.failures().values().forEach(reason -> console.println("  ! " + reason
                     + " (its routes answer 503; build its module)"));
+            step("dynamodb", () -> {
+                dynamo.createTables();
+                return dynamo;
+            }, d -> (options.dataDir().map(dir -> "on disk in " + dir).orElse("in memory")) + " at " + d.endpoint()
+                    + ", " + d.createdTables().size() + " tables created");
             if (options.seed()) {
                 step("seed", () -> new DemoData(template, dynamo.enhancedClient(),
                         dynamo.createdTables(), clock).load(), loaded -> loaded.isEmpty()
