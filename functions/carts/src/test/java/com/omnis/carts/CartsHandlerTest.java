@@ -44,7 +44,7 @@ class CartsHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Location", "/carts/" + id).containsEntry("ETag", "\"1\"");
         assertThat(body.get("token").asText()).hasSize(43);
         assertThat(body.get("version").asLong()).isEqualTo(1);
-        assertThat(body.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.get("status").asText()).isEqualTo("active");
         assertThat(body.get("channels").get(0).get("channel").asText()).isEqualTo("mobile");
         assertThat(body.has("customerId")).isFalse();
         assertThat(Instant.parse(body.get("expiresAt").asText())).isAfter(Instant.now().plus(Duration.ofDays(29)));
