@@ -203,6 +203,12 @@ public final class LocalRuntime implements AutoCloseable {
                     f -> f.loaded().size() + " of " + template.functions().size() + " started");
             functions.failures().values().forEach(reason -> console.println("  ! " + reason
                     + " (its routes answer 503; build its module)"));
+            if (options.seed()) {
+                step("seed", () -> new DemoData(template, dynamo.enhancedClient(),
+                        dynamo.createdTables(), clock).load(), loaded -> loaded.isEmpty()
+                        ? "nothing to load: the tables were kept from " + options.dataDir().map(Object::toString).orElse("before")
+                        : String.join(", ", loaded));
+            }
 
             ExecutorService eventPool = Executors.newFixedThreadPool(4, daemon("local-events"));
             resources.add(eventPool::shutdownNow);
