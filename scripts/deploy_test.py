@@ -716,6 +716,12 @@ def check_routes(report: Report, sam: dict, cfn: dict, client) -> None:
     report.check(JWT in schemes and schemes[JWT].get("x-amazon-apigateway-authorizer", {}).get("type") == "jwt",
                  f"the HTTP API has no JWT authorizer {JWT}")
     report.check("x-amazon-apigateway-cors" in body, "the HTTP API has no CORS configuration")
+    stages = [r["Properties"] for r in cfn["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Stage"]
+    for stage in stages:
+        throttling = stage.get("DefaultRouteSettings", {})
+        report.check("ThrottlingRateLimit" in throttling and "ThrottlingBurstLimit" in throttling,
+                     "the HTTP API stage has no default route throttling")
+        report.check("DestinationArn" in stage.get("AccessLogSettings", {}), "the HTTP API stage writes no access log")
     report.verified.append(f"{len(routes)} HTTP API routes: the translator's OpenAPI body matches every HttpApi "
                            "event (function, authorizer) and the critical list")
 
@@ -780,8 +786,7 @@ def check_alarms(report: Report, cfn: dict, resolver: Resolver) -> None:
     for alarm in alarms:
         report.check(bool(alarm.get("AlarmActions")), f"alarm '{alarm.get('AlarmDescription')}' notifies nobody")
     functions = [lid for lid, r in cfn["Resources"].items()
-                 if r["Type"] == "AWS::Lambda::Function" and resolver.active(r)
-                 and r["Properties"].get("Runtime", "").startswith("java")]
+                 if r["Type"] == "AWS::Lambda::Function" and resolver.active(r)]
     for function in functions:
         report.check(function in watched("Errors"), f"{function}: no alarm on its Errors")
         report.check(function in watched("Throttles"), f"{function}: no alarm on its Throttles")

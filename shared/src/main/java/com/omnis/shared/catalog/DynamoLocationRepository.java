@@ -7,15 +7,19 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /** Stores and warehouses in {@code LOCATIONS_TABLE} (key {@code locationId}). */
 public final class DynamoLocationRepository implements LocationRepository {
 
+    /** The key this repository expects of its table (checked against template.yaml by a test). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocuments.schemaWithPartitionKey("locationId");
+
     private final DynamoDbTable<EnhancedDocument> table;
 
     public DynamoLocationRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, JsonDocuments.schemaWithPartitionKey("locationId"));
+        this.table = enhanced.table(tableName, SCHEMA);
     }
 
     @Override

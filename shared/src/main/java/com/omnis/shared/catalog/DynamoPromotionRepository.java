@@ -6,15 +6,19 @@ import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /** Promotions in {@code PROMOTIONS_TABLE} (key {@code promotionId}); a handful at a time, so read by scan. */
 public final class DynamoPromotionRepository implements PromotionRepository {
 
+    /** The key this repository expects of its table (checked against template.yaml by a test). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocuments.schemaWithPartitionKey("promotionId");
+
     private final DynamoDbTable<EnhancedDocument> table;
 
     public DynamoPromotionRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, JsonDocuments.schemaWithPartitionKey("promotionId"));
+        this.table = enhanced.table(tableName, SCHEMA);
     }
 
     @Override

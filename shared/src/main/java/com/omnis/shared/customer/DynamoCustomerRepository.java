@@ -5,15 +5,19 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /** Customer profiles in {@code CUSTOMERS_TABLE} (key {@code customerId}), one item per customer. */
 public final class DynamoCustomerRepository implements CustomerRepository {
 
+    /** The key this repository expects of its table (checked against template.yaml by a test). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocuments.schemaWithPartitionKey("customerId");
+
     private final DynamoDbTable<EnhancedDocument> table;
 
     public DynamoCustomerRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, JsonDocuments.schemaWithPartitionKey("customerId"));
+        this.table = enhanced.table(tableName, SCHEMA);
     }
 
     @Override
