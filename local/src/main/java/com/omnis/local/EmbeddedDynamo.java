@@ -10,6 +10,7 @@ import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.config.Settings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
 
     private List<String> createMissingTables() {
         Set<String> existing = Set.copyOf(client.listTables().tableNames());
-        List<String> created = new java.util.ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (TableSpec table : template.tables()) {
             if (!existing.contains(table.tableName())) {
                 DynamoTables.create(client, table);

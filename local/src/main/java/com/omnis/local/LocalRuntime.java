@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -260,7 +261,7 @@ public final class LocalRuntime implements AutoCloseable {
             console.println("  Ctrl-C to stop");
         }
 
-        private <T> T step(String label, Supplier<T> action, java.util.function.Function<T, String> describe) {
+        private <T> T step(String label, Supplier<T> action, Function<T, String> describe) {
             long start = System.nanoTime();
             T result = action.get();
             console.printf("  %-10s %s [%d ms]%n", label, describe.apply(result), (System.nanoTime() - start) / 1_000_000);
