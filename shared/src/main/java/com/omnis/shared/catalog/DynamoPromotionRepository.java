@@ -1,11 +1,10 @@
 package com.omnis.shared.catalog;
 
-import com.omnis.shared.dynamo.JsonDocuments;
+import com.omnis.shared.dynamo.JsonDocumentTable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
@@ -13,23 +12,22 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 public final class DynamoPromotionRepository implements PromotionRepository {
 
     /** The key this repository expects of its table (checked against template.yaml by a test). */
-    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocuments.schemaWithPartitionKey("promotionId");
+    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocumentTable.schemaKeyedBy("promotionId");
 
-    private final DynamoDbTable<EnhancedDocument> table;
+    private final JsonDocumentTable<Promotion> table;
 
     public DynamoPromotionRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, SCHEMA);
+        this.table = new JsonDocumentTable<>(enhanced, tableName, SCHEMA, Promotion.class);
     }
 
     @Override
     public void save(Promotion promotion) {
-        table.putItem(JsonDocuments.toDocument(promotion));
+        table.put(promotion);
     }
 
     @Override
     public List<Promotion> all() {
-        return table.scan().items().stream()
-                .map(doc -> JsonDocuments.fromDocument(doc, Promotion.class))
+        return table.scanAll()
                 .sorted(Comparator.comparing(Promotion::validFrom).thenComparing(Promotion::promotionId))
                 .toList();
     }
