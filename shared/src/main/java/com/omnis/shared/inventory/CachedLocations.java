@@ -5,7 +5,9 @@ import com.omnis.shared.catalog.LocationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -41,6 +43,12 @@ public final class CachedLocations implements Supplier<List<Location>> {
     }
 
     public Optional<Location> find(String locationId) {
-        return get().stream().filter(l -> l.locationId().equals(locationId)).findFirst();
+        return Optional.ofNullable(byId().get(locationId));
+    }
+
+    public Map<String, Location> byId() {
+        Map<String, Location> byId = new LinkedHashMap<>();
+        get().forEach(location -> byId.put(location.locationId(), location));
+        return byId;
     }
 }
