@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoInventoryStore implements InventoryStore {
 
-    public record Tables(String stock, String reservations, String idempotency, String outbox) {
+    /** The table names; the sweeper writes no idempotency records and has no idempotency table. */
+    public record Tables(String stock, String reservations, String outbox, Optional<String> idempotency) {
     }
 
     private final DynamoDbClient dynamo;
@@ -141,7 +142,7 @@ public final class DynamoInventoryStore implements InventoryStore {
                 ReservationItems.toItem(write.next()), reservationCondition(write, tx.at()))));
         tx.transfer().ifPresent(write -> actions.add(put(tables.stock(), TransferItems.toItem(write.next()),
                 versionCondition(write.expectedVersion(), StockItems.SKU, StockItems.VERSION))));
-        tx.idempotency().ifPresent(completion -> actions.add(put(tables.idempotency(),
+        tx.idempotency().ifPresent(completion -> actions.add(put(tables.idempotency().orElseThrow(),
                 DynamoIdempotencyStore.completedItem(completion), DynamoIdempotencyStore.ownedCondition(completion.payloadHash()))));
         if (!tx.events().isEmpty()) {
             actions.add(put(tables.outbox(), OutboxRecord.of(tx.events(), tx.at()).toItem(),
