@@ -4,6 +4,7 @@ import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Cursor;
 import com.omnis.shared.dynamo.Page;
+import com.omnis.shared.http.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -32,11 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Products in {@code PRODUCTS_TABLE} (key {@code sku}, index {@code byCategory} on category + sku).
  * Text search filters a scan: fine for catalogs of a few thousand SKUs; a search service
- * (OpenSearch) would replace it beyond that.
+ * (OpenSearch) would replace it beyond that. The cursor is the key of the last product returned,
+ * so a page never skips or repeats a product whatever the filter discarded.
  */
 public final class DynamoProductRepository implements ProductRepository {
 
     static final String BY_CATEGORY = "byCategory";
+    static final int SEARCH_PAGE_SIZE = 500;
+    static final int MAX_SEARCH_WORDS = 5;
 
     private static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
             .addIndexPartitionKey(TableMetadata.primaryIndexName(), "sku", AttributeValueType.S)
@@ -80,35 +85,68 @@ public final class DynamoProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> list(Optional<String> category, Optional<String> text, int limit, Optional<String> cursor) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
         Expression filter = filter(text);
-        Map<String, AttributeValue> start = cursor.map(Cursor::decode).orElse(null);
-        List<Product> items = new ArrayList<>();
-        Map<String, AttributeValue> next = null;
-        boolean more = true;
-        while (more && items.size() < limit) {
-            var page = category.isPresent()
-                    ? byCategory.query(QueryEnhancedRequest.builder()
-                            .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(category.get())))
-                            .filterExpression(filter).exclusiveStartKey(start).limit(limit).build())
-                        .iterator().next()
-                    : table.scan(ScanEnhancedRequest.builder()
-                            .filterExpression(filter).exclusiveStartKey(start).limit(limit).build())
-                        .iterator().next();
-            for (EnhancedDocument doc : page.items()) {
+        Map<String, AttributeValue> start = cursor.map(c -> resumeKey(c, category)).orElse(null);
+        // a text filter discards most items, so read larger pages; otherwise one more than needed tells if more follow
+        int pageSize = text.isPresent() ? Math.max(limit, SEARCH_PAGE_SIZE) : limit + 1;
+        List<Product> items = new ArrayList<>(limit);
+        while (true) {
+            var page = readPage(category, filter, start, pageSize);
+            List<EnhancedDocument> docs = page.items();
+            for (int i = 0; i < docs.size(); i++) {
+                items.add(toProduct(docs.get(i)));
                 if (items.size() == limit) {
-                    break;
+                    boolean more = i < docs.size() - 1 || hasNext(page);
+                    return new Page<>(items, more ? Cursor.encode(keyOf(items.getLast(), category.isPresent())) : null);
                 }
-                Product product = toProduct(doc);
-                items.add(product);
-                next = keyOf(product, category.isPresent());
+            }
+            if (!hasNext(page)) {
+                return new Page<>(items, null);
             }
             start = page.lastEvaluatedKey();
-            more = start != null && !start.isEmpty();
-            if (!more && items.size() < limit) {
-                next = null;
-            }
         }
-        return new Page<>(items, items.size() == limit || more ? Cursor.encode(next) : null);
+    }
+
+    private software.amazon.awssdk.enhanced.dynamodb.model.Page<EnhancedDocument> readPage(
+            Optional<String> category, Expression filter, Map<String, AttributeValue> start, int pageSize) {
+        if (category.isPresent()) {
+            return byCategory.query(QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(category.get())))
+                    .filterExpression(filter).exclusiveStartKey(start).limit(pageSize).build())
+                    .iterator().next();
+        }
+        return table.scan(ScanEnhancedRequest.builder()
+                .filterExpression(filter).exclusiveStartKey(start).limit(pageSize).build())
+                .iterator().next();
+    }
+
+    private static boolean hasNext(software.amazon.awssdk.enhanced.dynamodb.model.Page<EnhancedDocument> page) {
+        return page.lastEvaluatedKey() != null && !page.lastEvaluatedKey().isEmpty();
+    }
+
+    /** A cursor resumes only the listing that handed it out: DynamoDB would fail on a key of another shape. */
+    private static Map<String, AttributeValue> resumeKey(String cursor, Optional<String> category) {
+        Map<String, AttributeValue> key = Cursor.decode(cursor);
+        Set<String> expected = category.isPresent() ? Set.of("sku", "category") : Set.of("sku");
+        boolean valid = key.keySet().equals(expected)
+                && isSku(key.get("sku").s())
+                && category.map(c -> c.equals(key.get("category").s())).orElse(true);
+        if (!valid) {
+            throw ProblemException.invalid("query cursor", "belongs to another listing: start again without a cursor");
+        }
+        return key;
+    }
+
+    private static boolean isSku(String value) {
+        try {
+            Sku.of(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Map<String, AttributeValue> keyOf(Product product, boolean byCategoryIndex) {
@@ -125,7 +163,7 @@ public final class DynamoProductRepository implements ProductRepository {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":active", AttributeValue.fromBool(true));
         List<String> words = text.map(t -> List.of(t.toLowerCase(Locale.ROOT).trim().split("\\s+"))).orElse(List.of());
-        for (int i = 0; i < words.size() && i < 5; i++) {
+        for (int i = 0; i < words.size() && i < MAX_SEARCH_WORDS; i++) {
             expression.append(" AND contains(searchText, :w").append(i).append(')');
             values.put(":w" + i, AttributeValue.fromS(words.get(i)));
         }

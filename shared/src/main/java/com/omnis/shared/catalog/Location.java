@@ -1,5 +1,9 @@
 package com.omnis.shared.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.omnis.shared.domain.EnumCodes;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +16,20 @@ public record Location(String locationId, String name, LocationType type, Addres
                        Map<String, String> openingHours, boolean pickupEnabled, boolean shipFromStore,
                        List<String> sameDayPostalPrefixes, String timezone) {
 
-    public enum LocationType { WAREHOUSE, STORE }
+    /** In JSON {@code warehouse} or {@code store}. */
+    public enum LocationType {
+        WAREHOUSE, STORE;
+
+        @JsonValue
+        public String code() {
+            return EnumCodes.codeOf(this);
+        }
+
+        @JsonCreator
+        public static LocationType parse(String code) {
+            return EnumCodes.parse(LocationType.class, code, "location type");
+        }
+    }
 
     public record Address(String line1, String postalCode, String city, String country) {
     }
@@ -25,6 +42,7 @@ public record Location(String locationId, String name, LocationType type, Addres
         sameDayPostalPrefixes = sameDayPostalPrefixes == null ? List.of() : List.copyOf(sameDayPostalPrefixes);
     }
 
+    @JsonIgnore
     public boolean isStore() {
         return type == LocationType.STORE;
     }

@@ -14,7 +14,11 @@ public interface ProductRepository {
     /** The products among {@code skus} that exist; missing ones are simply absent from the map. */
     Map<Sku, Product> findAll(Collection<Sku> skus);
 
-    /** Active products, optionally of one category and/or matching every word of {@code text}, in SKU order. */
+    /**
+     * Active products, optionally of one category and/or containing every word of {@code text}
+     * (case-insensitive, at most 5 words). In SKU order within a category; across categories in
+     * the store's order, stable from page to page. {@code cursor} is a previous page's {@code nextCursor}.
+     */
     Page<Product> list(Optional<String> category, Optional<String> text, int limit, Optional<String> cursor);
 
     void save(Product product);

@@ -1,5 +1,8 @@
 package com.omnis.shared.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.omnis.shared.domain.EnumCodes;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import java.time.Instant;
@@ -13,25 +16,51 @@ import java.util.Set;
 public record Promotion(String promotionId, String name, Kind kind, Integer percentOff, Money amountOff,
                         Target target, String targetValue, String code, Instant validFrom, Instant validUntil) {
 
-    public enum Kind { PERCENT_OFF, AMOUNT_OFF }
+    /** In JSON {@code percent-off} or {@code amount-off}. */
+    public enum Kind {
+        PERCENT_OFF, AMOUNT_OFF;
 
-    public enum Target { SKU, CATEGORY }
+        @JsonValue
+        public String code() {
+            return EnumCodes.codeOf(this);
+        }
+
+        @JsonCreator
+        public static Kind parse(String code) {
+            return EnumCodes.parse(Kind.class, code, "kind");
+        }
+    }
+
+    /** In JSON {@code sku} or {@code category}. */
+    public enum Target {
+        SKU, CATEGORY;
+
+        @JsonValue
+        public String code() {
+            return EnumCodes.codeOf(this);
+        }
+
+        @JsonCreator
+        public static Target parse(String code) {
+            return EnumCodes.parse(Target.class, code, "target");
+        }
+    }
 
     public Promotion {
         if (name == null || name.isBlank() || name.length() > 120) {
             throw new IllegalArgumentException("name is required, at most 120 characters");
         }
         if (kind == null) {
-            throw new IllegalArgumentException("kind is required: PERCENT_OFF or AMOUNT_OFF");
+            throw new IllegalArgumentException("kind is required: percent-off or amount-off");
         }
         if (kind == Kind.PERCENT_OFF && (percentOff == null || percentOff < 1 || percentOff > 100 || amountOff != null)) {
-            throw new IllegalArgumentException("a PERCENT_OFF promotion needs percentOff between 1 and 100 and no amountOff");
+            throw new IllegalArgumentException("a percent-off promotion needs percentOff between 1 and 100 and no amountOff");
         }
         if (kind == Kind.AMOUNT_OFF && (amountOff == null || amountOff.amount() < 1 || percentOff != null)) {
-            throw new IllegalArgumentException("an AMOUNT_OFF promotion needs a positive amountOff and no percentOff");
+            throw new IllegalArgumentException("an amount-off promotion needs a positive amountOff and no percentOff");
         }
         if (target == null || targetValue == null || targetValue.isBlank()) {
-            throw new IllegalArgumentException("target (SKU or CATEGORY) and targetValue are required");
+            throw new IllegalArgumentException("target (sku or category) and targetValue are required");
         }
         if (target == Target.SKU) {
             Sku.of(targetValue);

@@ -1,5 +1,6 @@
 package com.omnis.shared.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Currency;
 
 /**
@@ -46,10 +47,12 @@ public record Money(long amount, String currency) implements Comparable<Money> {
         return amount <= other.amount ? this : other;
     }
 
+    @JsonIgnore // a question, not a field: "negative" must not appear in JSON
     public boolean isNegative() {
         return amount < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount == 0;
     }

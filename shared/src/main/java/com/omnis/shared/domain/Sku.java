@@ -2,12 +2,15 @@ package com.omnis.shared.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
 
 /** A stock keeping unit code: 2 to 40 upper-case letters, digits and dashes, e.g. {@code SHOE-RUN-42}. */
 public record Sku(String value) {
 
+    public static final Pattern PATTERN = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+
     public Sku {
-        if (value == null || !value.matches("[A-Z0-9][A-Z0-9-]{1,39}")) {
+        if (value == null || !PATTERN.matcher(value).matches()) {
             throw new IllegalArgumentException("a SKU is 2 to 40 characters of A-Z, 0-9 and '-'");
         }
     }

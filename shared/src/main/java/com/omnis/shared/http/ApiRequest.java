@@ -2,6 +2,8 @@ package com.omnis.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -24,7 +26,8 @@ public final class ApiRequest {
 
     private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> headers;
-    private final Caller caller;
+    private final TokenVerifier verifier;
+    private Caller caller;
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
         this(event, TokenVerifier.NONE);
@@ -32,20 +35,17 @@ public final class ApiRequest {
 
     /**
      * On routes the authorizer guards, the caller comes from the validated claims in the event.
-     * On routes open to guests, a bearer token, when sent, is verified here with {@code verifier}.
+     * On routes open to guests, a bearer token, when sent, is verified with {@code verifier} when
+     * the route first asks for the {@link #caller()}.
      */
     public ApiRequest(APIGatewayV2HTTPEvent event, TokenVerifier verifier) {
         this.event = event;
+        this.verifier = verifier;
         Map<String, String> lower = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (event.getHeaders() != null) {
             lower.putAll(event.getHeaders());
         }
         this.headers = lower;
-        Map<String, String> claims = claims(event);
-        if (claims.isEmpty()) {
-            claims = header("Authorization").map(verifier::verifyBearer).orElse(Map.of());
-        }
-        this.caller = Caller.fromClaims(claims);
     }
 
     private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
@@ -60,7 +60,18 @@ public final class ApiRequest {
         return event.getRouteKey();
     }
 
+    /**
+     * Who calls; 401 for a bearer token that does not verify. Resolved on first use only, so a public
+     * route that never asks (the catalog) serves a signed-in shopper whatever token their app sends.
+     */
     public Caller caller() {
+        if (caller == null) {
+            Map<String, String> claims = claims(event);
+            if (claims.isEmpty()) {
+                claims = header("Authorization").map(verifier::verifyBearer).orElse(Map.of());
+            }
+            caller = Caller.fromClaims(claims);
+        }
         return caller;
     }
 
@@ -153,23 +164,47 @@ public final class ApiRequest {
                 throw ProblemException.malformed("the body must be a JSON object");
             }
             return value;
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause();
+        } catch (JsonProcessingException e) {
+            throw problemOf(e);
+        }
+    }
+
+    private static ProblemException problemOf(JsonProcessingException e) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            // binding wraps a truncated or broken document: that is malformed JSON, not a bad field
+            String where = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
+                    + ", column " + syntax.getLocation().getColumnNr() + ")";
+            return ProblemException.malformed("the body is not valid JSON" + where);
+        }
+        if (e instanceof ValueInstantiationException v) {
+            Throwable cause = v.getCause();
             String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
                     ? cause.getMessage() : "is invalid";
-            throw ProblemException.invalid(fieldOf(e, "body"), message);
-        } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.invalid(fieldOf(e, e.getPropertyName()), "is not a known field");
-        } catch (InvalidFormatException e) {
-            throw ProblemException.invalid(fieldOf(e, "body"), "has the wrong type or format");
-        } catch (MismatchedInputException e) {
-            throw ProblemException.invalid(fieldOf(e, "body"), "has the wrong type or is missing");
-        } catch (JsonMappingException e) {
-            throw ProblemException.invalid(fieldOf(e, "body"), "is invalid");
-        } catch (JsonProcessingException e) {
-            throw ProblemException.malformed("the body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            return ProblemException.invalid(fieldOf(v, "body"), message);
         }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return ProblemException.invalid(fieldOf(u, u.getPropertyName()), "is not a known field");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return ProblemException.invalid(fieldOf(f, "body"), "has the wrong type or format");
+        }
+        if (e instanceof MismatchedInputException m) {
+            return ProblemException.invalid(fieldOf(m, "body"), "has the wrong type or is missing");
+        }
+        if (e instanceof JsonMappingException m) {
+            return ProblemException.invalid(fieldOf(m, "body"), "is invalid");
+        }
+        return ProblemException.malformed("the body is not valid JSON");
+    }
+
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException read && !(t instanceof InputCoercionException)) {
+                return read;
+            }
+        }
+        return null;
     }
 
     private static String fieldOf(JsonMappingException e, String fallback) {

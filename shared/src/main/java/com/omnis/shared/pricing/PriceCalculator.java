@@ -60,9 +60,16 @@ public final class PriceCalculator {
         return new PricedCart(lines, new Totals(subtotal, discount, subtotal.minus(discount)));
     }
 
+    /**
+     * What a product page shows, in every channel: one unit priced with the best automatic promotion
+     * (coded ones need a cart); {@code lineTotal} is the effective unit price.
+     */
+    public PricedLine unitOffer(PricingItem item, Collection<Promotion> promotions, Instant at) {
+        return priceLine(new PricingItem(item.sku(), item.category(), item.unitPrice(), 1), promotions, Set.of(), at);
+    }
+
     /** The unit price a product page shows: one unit, automatic promotions only. */
     public Money effectiveUnitPrice(PricingItem oneUnit, Collection<Promotion> promotions, Instant at) {
-        return priceLine(new PricingItem(oneUnit.sku(), oneUnit.category(), oneUnit.unitPrice(), 1),
-                promotions, Set.of(), at).lineTotal();
+        return unitOffer(oneUnit, promotions, at).lineTotal();
     }
 }

@@ -1,0 +1,44 @@
+package com.omnis.carts;
+
+import com.omnis.shared.domain.Sku;
+
+/**
+ * One change to one part of a cart, each with the precondition it needs. Every edit is small
+ * enough for the store to apply atomically, so edits of different lines never overwrite each other.
+ */
+public sealed interface CartEdit {
+
+    /** Needs the SKU absent and room for one more line. */
+    record AddLine(CartLine line) implements CartEdit {
+    }
+
+    /** Needs the line present with room for {@code by} more units. */
+    record IncreaseQuantity(Sku sku, int by) implements CartEdit {
+        public IncreaseQuantity {
+            if (by < 1 || by > Cart.MAX_QUANTITY) {
+                throw new IllegalArgumentException("by must be between 1 and " + Cart.MAX_QUANTITY);
+            }
+        }
+    }
+
+    /** Needs the line present. */
+    record SetQuantity(Sku sku, int quantity) implements CartEdit {
+        public SetQuantity {
+            if (quantity < 1 || quantity > Cart.MAX_QUANTITY) {
+                throw new IllegalArgumentException("quantity must be between 1 and " + Cart.MAX_QUANTITY);
+            }
+        }
+    }
+
+    /** Needs the line present. */
+    record RemoveLine(Sku sku) implements CartEdit {
+    }
+
+    /** Needs the code absent and room for one more code. */
+    record AddPromoCode(String code) implements CartEdit {
+    }
+
+    /** Needs the code present. */
+    record RemovePromoCode(String code) implements CartEdit {
+    }
+}

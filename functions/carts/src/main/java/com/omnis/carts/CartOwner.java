@@ -1,0 +1,21 @@
+package com.omnis.carts;
+
+/** Who a cart belongs to: a signed-in customer, or whoever holds the guest token. */
+public sealed interface CartOwner {
+
+    record Customer(String customerId) implements CartOwner {
+        public Customer {
+            if (customerId == null || customerId.isBlank()) {
+                throw new IllegalArgumentException("customerId is required");
+            }
+        }
+    }
+
+    record Guest(String tokenHash) implements CartOwner {
+        public Guest {
+            if (tokenHash == null || tokenHash.isBlank()) {
+                throw new IllegalArgumentException("tokenHash is required");
+            }
+        }
+    }
+}

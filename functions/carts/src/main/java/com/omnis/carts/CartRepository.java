@@ -1,0 +1,30 @@
+package com.omnis.carts;
+
+import java.util.Optional;
+
+/**
+ * Where carts live. Reads are strongly consistent (a cart edited on the phone is read on the web a
+ * second later). Writes are conditional: each states the precondition of the decision behind it
+ * and fails with {@link CartChangedException} when another device changed the cart first.
+ */
+public interface CartRepository {
+
+    Optional<Cart> find(CartId id);
+
+    /** The cart the customer's active-cart pointer names, whatever its status now. */
+    Optional<Cart> findCustomerCart(String customerId);
+
+    void insertGuestCart(Cart cart);
+
+    /**
+     * Inserts {@code cart} and makes it the customer's active cart, provided the pointer still names
+     * {@code replacing} (or nothing when empty). False when another device won that race.
+     */
+    boolean insertCustomerCart(Cart cart, Optional<CartId> replacing);
+
+    /** Applies one edit atomically, leaving every other line untouched, and returns the cart after it. */
+    Cart update(CartId id, CartUpdate update);
+
+    /** Writes both sides of a merge at once, each only if it is still ACTIVE at the version read. */
+    void saveMerge(Cart target, long targetVersionRead, Cart closedGuest, long guestVersionRead);
+}

@@ -1,0 +1,121 @@
+package com.omnis.carts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.Sku;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+class DynamoCartRepositoryTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-02T10:00:00.123Z");
+
+    private final DynamoCartRepository repository = new DynamoCartRepository(
+            DynamoDbEnhancedClient.builder().dynamoDbClient(TemporaryDynamo.client()).build(),
+            TemporaryDynamo.client(), TemporaryDynamo.newCartsTable());
+
+    private static CartUpdate update(CartEdit edit, Channel channel, Instant at) {
+        return new CartUpdate(edit, channel, at, OptionalLong.empty(), Optional.empty());
+    }
+
+    private static CartLine line(String sku, int quantity) {
+        return new CartLine(Sku.of(sku), quantity, Money.of(1299, "EUR"), NOW);
+    }
+
+    @Test
+    void aCartReadsBackAsItWasWrittenAndEveryEditMatchesTheDomain() {
+        // given
+        Cart cart = Cart.newGuest(CartId.random(), CartToken.hash("secret"), "EUR", Channel.MOBILE, NOW);
+        repository.insertGuestCart(cart);
+        Cart expected = cart;
+
+        // when
+        for (CartUpdate update : new CartUpdate[] {
+                update(new CartEdit.AddLine(line("SOCK-3PK", 2)), Channel.WEB, NOW.plusSeconds(1)),
+                update(new CartEdit.AddLine(line("CAP-RED", 1)), Channel.MOBILE, NOW.plusSeconds(2)),
+                update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), 3), Channel.STORE, NOW.plusSeconds(3)),
+                update(new CartEdit.SetQuantity(Sku.of("CAP-RED"), 7), Channel.WEB, NOW.plusSeconds(4)),
+                update(new CartEdit.AddPromoCode("SUMMER10"), Channel.WEB, NOW.plusSeconds(5)),
+                update(new CartEdit.RemoveLine(Sku.of("SOCK-3PK")), Channel.KIOSK, NOW.plusSeconds(6)),
+                update(new CartEdit.RemovePromoCode("SUMMER10"), Channel.KIOSK, NOW.plusSeconds(7)),
+        }) {
+            expected = expected.apply(update);
+            assertThat(repository.update(cart.id(), update)).isEqualTo(expected);
+        }
+
+        // then
+        assertThat(repository.find(cart.id())).contains(expected);
+        assertThat(expected.version()).isEqualTo(8);
+    }
+
+    @Test
+    void anEditWhosePreconditionNoLongerHoldsChangesNothing() {
+        // given
+        Cart cart = Cart.newGuest(CartId.random(), CartToken.hash("secret"), "EUR", Channel.MOBILE, NOW);
+        repository.insertGuestCart(cart);
+        repository.update(cart.id(), update(new CartEdit.AddLine(line("SOCK-3PK", 98)), Channel.WEB, NOW));
+        Cart before = repository.find(cart.id()).orElseThrow();
+
+        // when / then
+        assertThatThrownBy(() -> repository.update(cart.id(),
+                update(new CartEdit.AddLine(line("SOCK-3PK", 1)), Channel.WEB, NOW))).isInstanceOf(CartChangedException.class);
+        assertThatThrownBy(() -> repository.update(cart.id(),
+                update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), 2), Channel.WEB, NOW))).isInstanceOf(CartChangedException.class);
+        assertThatThrownBy(() -> repository.update(cart.id(),
+                update(new CartEdit.RemoveLine(Sku.of("CAP-RED")), Channel.WEB, NOW))).isInstanceOf(CartChangedException.class);
+        assertThatThrownBy(() -> repository.update(cart.id(), new CartUpdate(new CartEdit.SetQuantity(Sku.of("SOCK-3PK"), 1),
+                Channel.WEB, NOW, OptionalLong.of(1), Optional.empty()))).isInstanceOf(CartChangedException.class);
+        assertThat(repository.find(cart.id())).contains(before);
+    }
+
+    @Test
+    void aCustomersActiveCartIsCreatedOnceAndReplacedOnlyWhenNamed() {
+        // given
+        Cart first = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.WEB, NOW);
+        Cart rival = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.MOBILE, NOW);
+        Cart next = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.MOBILE, NOW);
+
+        // when
+        boolean firstWon = repository.insertCustomerCart(first, Optional.empty());
+        boolean rivalWon = repository.insertCustomerCart(rival, Optional.empty());
+        boolean nextWon = repository.insertCustomerCart(next, Optional.of(first.id()));
+
+        // then
+        assertThat(firstWon).isTrue();
+        assertThat(rivalWon).isFalse();
+        assertThat(repository.find(rival.id())).isEmpty();
+        assertThat(nextWon).isTrue();
+        assertThat(repository.findCustomerCart("customer-1")).contains(next);
+        assertThat(repository.find(new CartId("00000000-0000-4000-8000-000000000000"))).isEmpty();
+    }
+
+    @Test
+    void aMergeWritesBothCartsOrNeither() {
+        // given
+        Cart guest = Cart.newGuest(CartId.random(), CartToken.hash("secret"), "EUR", Channel.MOBILE, NOW);
+        Cart mine = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.WEB, NOW);
+        repository.insertGuestCart(guest);
+        repository.insertCustomerCart(mine, Optional.empty());
+        Cart guestWithLine = repository.update(guest.id(), update(new CartEdit.AddLine(line("SOCK-3PK", 2)), Channel.MOBILE, NOW));
+        Cart merged = mine.mergedFrom(guestWithLine, Channel.WEB, NOW);
+        Cart closed = guestWithLine.closedByMergeInto(mine.id(), Channel.WEB, NOW);
+
+        // when: a stale guest version is refused whole
+        assertThatThrownBy(() -> repository.saveMerge(merged, mine.version(), closed, guest.version()))
+                .isInstanceOf(CartChangedException.class);
+        assertThat(repository.find(mine.id())).contains(mine);
+        repository.saveMerge(merged, mine.version(), closed, guestWithLine.version());
+
+        // then
+        assertThat(repository.find(mine.id())).contains(merged);
+        assertThat(repository.find(guest.id())).contains(closed);
+        assertThatThrownBy(() -> repository.saveMerge(merged, merged.version(), closed, closed.version()))
+                .as("a closed guest cart cannot be merged twice").isInstanceOf(CartChangedException.class);
+    }
+}

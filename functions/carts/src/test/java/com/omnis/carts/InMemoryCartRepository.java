@@ -1,0 +1,75 @@
+package com.omnis.carts;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The cart store in memory, with the same preconditions as DynamoDB's conditional writes (via {@link Cart#apply}). */
+final class InMemoryCartRepository implements CartRepository {
+
+    private final Map<CartId, Cart> carts = new HashMap<>();
+    private final Map<String, CartId> activeCarts = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Cart> find(CartId id) {
+        return Optional.ofNullable(carts.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Cart> findCustomerCart(String customerId) {
+        return Optional.ofNullable(activeCarts.get(customerId)).map(carts::get);
+    }
+
+    @Override
+    public synchronized void insertGuestCart(Cart cart) {
+        if (carts.putIfAbsent(cart.id(), cart) != null) {
+            throw new IllegalStateException("cart id taken");
+        }
+    }
+
+    @Override
+    public synchronized boolean insertCustomerCart(Cart cart, Optional<CartId> replacing) {
+        String customerId = cart.customerId().orElseThrow();
+        if (!Objects.equals(activeCarts.get(customerId), replacing.orElse(null)) || carts.containsKey(cart.id())) {
+            return false;
+        }
+        carts.put(cart.id(), cart);
+        activeCarts.put(customerId, cart.id());
+        return true;
+    }
+
+    @Override
+    public synchronized Cart update(CartId id, CartUpdate update) {
+        Cart current = carts.get(id);
+        if (current == null) {
+            throw new CartChangedException("no cart");
+        }
+        Cart after = current.apply(update);
+        carts.put(id, after);
+        return after;
+    }
+
+    @Override
+    public synchronized void saveMerge(Cart target, long targetVersionRead, Cart closedGuest, long guestVersionRead) {
+        if (!isActiveAt(target.id(), targetVersionRead) || !isActiveAt(closedGuest.id(), guestVersionRead)) {
+            throw new CartChangedException("a cart of the merge changed meanwhile");
+        }
+        carts.put(target.id(), target);
+        carts.put(closedGuest.id(), closedGuest);
+    }
+
+    private boolean isActiveAt(CartId id, long version) {
+        Cart current = carts.get(id);
+        return current != null && current.isActive() && current.version() == version;
+    }
+
+    /** Stands for an edit made by another device between a service's read and its write. */
+    synchronized void replace(Cart cart) {
+        carts.put(cart.id(), cart);
+    }
+
+    synchronized int size() {
+        return carts.size();
+    }
+}

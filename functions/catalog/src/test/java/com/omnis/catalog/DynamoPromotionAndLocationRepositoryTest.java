@@ -1,0 +1,69 @@
+package com.omnis.catalog;
+
+import static com.omnis.catalog.CatalogFixtures.NOW;
+import static com.omnis.catalog.CatalogFixtures.eur;
+import static com.omnis.catalog.CatalogFixtures.percentOffCategory;
+import static com.omnis.catalog.CatalogFixtures.store;
+import static com.omnis.catalog.CatalogFixtures.warehouse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.omnis.shared.catalog.DynamoLocationRepository;
+import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.shared.catalog.Location;
+import com.omnis.shared.catalog.Promotion;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+
+class DynamoPromotionAndLocationRepositoryTest {
+
+    private final CatalogTables tables = CatalogTables.create();
+    private final DynamoPromotionRepository promotions = new DynamoPromotionRepository(tables.enhanced(), tables.promotions);
+    private final DynamoLocationRepository locations = new DynamoLocationRepository(tables.enhanced(), tables.locations);
+
+    @Test
+    void aPromotionComesBackWithEveryFieldAndIsStoredWithReadableCodes() {
+        Promotion coded = new Promotion("promo-2", "Five off", Promotion.Kind.AMOUNT_OFF, null, eur(500),
+                Promotion.Target.SKU, "SHOE-1", "five", NOW.minusSeconds(60), NOW.plusSeconds(60));
+
+        promotions.save(coded);
+
+        assertThat(promotions.all()).containsExactly(coded);
+        Map<String, AttributeValue> item = tables.client().getItem(GetItemRequest.builder().tableName(tables.promotions)
+                .key(Map.of("promotionId", AttributeValue.fromS("promo-2"))).build()).item();
+        assertThat(item.get("kind").s()).isEqualTo("amount-off");
+        assertThat(item.get("code").s()).isEqualTo("FIVE");
+        assertThat(item.get("amountOff").m()).containsEntry("amount", AttributeValue.fromN("500"));
+    }
+
+    @Test
+    void promotionsAreListedByStartAndOnlyThoseInTheirWindowAreActive() {
+        Promotion running = percentOffCategory("promo-b", 10, "shoes");
+        Promotion future = new Promotion("promo-a", "Later", Promotion.Kind.PERCENT_OFF, 5, null,
+                Promotion.Target.CATEGORY, "hats", null, NOW.plusSeconds(3600), NOW.plusSeconds(7200));
+        Promotion over = new Promotion("promo-c", "Over", Promotion.Kind.PERCENT_OFF, 5, null,
+                Promotion.Target.CATEGORY, "hats", null, NOW.minusSeconds(7200), NOW);
+        promotions.save(future);
+        promotions.save(running);
+        promotions.save(over);
+
+        assertThat(promotions.all()).extracting(Promotion::promotionId).containsExactly("promo-c", "promo-b", "promo-a");
+        assertThat(promotions.activeAt(NOW)).containsExactly(running);
+    }
+
+    @Test
+    void aLocationComesBackWithItsAddressAndOpeningHours() {
+        Location paris = store("store-paris", true);
+        locations.save(paris);
+        locations.save(warehouse("wh-central"));
+
+        assertThat(locations.find("store-paris")).contains(paris);
+        assertThat(locations.find("store-nice")).isEmpty();
+        assertThat(locations.all()).extracting(Location::locationId).containsExactly("store-paris", "wh-central");
+        Map<String, AttributeValue> item = tables.client().getItem(GetItemRequest.builder().tableName(tables.locations)
+                .key(Map.of("locationId", AttributeValue.fromS("store-paris"))).build()).item();
+        assertThat(item.get("type").s()).isEqualTo("store");
+        assertThat(item).doesNotContainKey("store");
+    }
+}
