@@ -27,8 +27,7 @@ public record PositionView(String sku, String locationId, long onHand, long rese
             }
         }
         return new PositionView(position.sku().value(), position.locationId(), position.onHand(), position.reserved(),
-                position.free(), position.inTransit(), new EnumMap<>(settings.safetyStock().isEmpty()
-                        ? Map.of() : settings.safetyStock()), settings.lowStockThreshold(),
+                position.free(), position.inTransit(), settings.safetyStock(), settings.lowStockThreshold(),
                 Math.max(1, position.shards().size()), byChannel);
     }
 }

@@ -3,6 +3,8 @@ package com.omnis.inventory.testing;
 import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
 import com.omnis.inventory.service.Retry;
+import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.Location;
@@ -41,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code store-lille}: till only (no pickup, no shipping)</li>
  * </ul>
  */
-public final class InventoryFixture {
+public final class InventoryFixture implements AutoCloseable {
 
     public static final String WAREHOUSE = "wh-paris";
     public static final String LYON = "store-lyon";
@@ -52,6 +54,8 @@ public final class InventoryFixture {
     public static final Sku CAP = Sku.of("CAP-RED");
 
     public final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+    public final EmbeddedDynamo local;
+    /** The inventory function's environment: table names as template.yaml resolves them locally. */
     public final Map<String, String> tables;
     public final DynamoDbClient dynamo;
     public final Inventory inventory;
@@ -63,10 +67,10 @@ public final class InventoryFixture {
     }
 
     public InventoryFixture(Retry retry) {
-        LocalDynamo local = LocalDynamo.get();
+        this.local = EmbeddedDynamo.startWith(SamTemplate.load());
         this.dynamo = local.client();
-        this.tables = local.createTables(UUID.randomUUID().toString().substring(0, 8));
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        this.tables = local.environmentFor("InventoryFunction");
+        DynamoDbEnhancedClient enhanced = local.enhancedClient();
         DynamoLocationRepository locations = new DynamoLocationRepository(enhanced, tables.get("LOCATIONS_TABLE"));
         locations.save(location(WAREHOUSE, LocationType.WAREHOUSE, false, false, List.of()));
         locations.save(location(LYON, LocationType.STORE, true, true, List.of("69")));
@@ -80,6 +84,11 @@ public final class InventoryFixture {
         this.inventory = Inventory.wire(dynamo, enhanced, Settings.of(tables), clock, retry);
         this.handler = new InventoryHandler(inventory);
         this.http = new Http(handler);
+    }
+
+    @Override
+    public void close() {
+        local.close();
     }
 
     /** A retry policy that does not sleep: for tests without contention. */
