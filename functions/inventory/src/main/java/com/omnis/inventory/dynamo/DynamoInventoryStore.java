@@ -3,6 +3,7 @@ package com.omnis.inventory.dynamo;
 import com.omnis.inventory.domain.Reservation;
 import com.omnis.inventory.domain.StockPlan;
 import com.omnis.inventory.domain.Transfer;
+import com.omnis.inventory.service.IdempotencyClaimLostException;
 import com.omnis.inventory.service.InventoryStore;
 import com.omnis.inventory.service.InventoryTransaction;
 import com.omnis.inventory.service.StaleWriteException;
@@ -142,6 +143,7 @@ public final class DynamoInventoryStore implements InventoryStore {
                 ReservationItems.toItem(write.next()), reservationCondition(write, tx.at()))));
         tx.transfer().ifPresent(write -> actions.add(put(tables.stock(), TransferItems.toItem(write.next()),
                 versionCondition(write.expectedVersion(), StockItems.SKU, StockItems.VERSION))));
+        int idempotencyAction = tx.idempotency().isPresent() ? actions.size() : -1;
         tx.idempotency().ifPresent(completion -> actions.add(put(tables.idempotency().orElseThrow(),
                 DynamoIdempotencyStore.completedItem(completion), DynamoIdempotencyStore.ownedCondition(completion.payloadHash()))));
         if (!tx.events().isEmpty()) {
@@ -154,6 +156,10 @@ public final class DynamoInventoryStore implements InventoryStore {
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(actions).build());
         } catch (TransactionCanceledException e) {
+            if (idempotencyAction >= 0 && e.hasCancellationReasons()
+                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(idempotencyAction).code())) {
+                throw new IdempotencyClaimLostException(tx.idempotency().orElseThrow().key());
+            }
             if (e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
                     .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code))) {
                 throw new StaleWriteException("transaction cancelled: " + e.cancellationReasons().stream()

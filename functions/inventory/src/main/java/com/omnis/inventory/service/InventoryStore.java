@@ -27,6 +27,7 @@ public interface InventoryStore extends StockReader {
      * Writes everything in {@code transaction} or nothing.
      *
      * @throws StaleWriteException when a record moved since it was read (the caller reads again and re-decides)
+     * @throws IdempotencyClaimLostException when the request's idempotency record is no longer its own
      */
     void write(InventoryTransaction transaction);
 }

@@ -93,6 +93,9 @@ public final class StockService {
                 String movementId = UUID.randomUUID().toString();
                 try {
                     yield retry.run(() -> apply(movement, location, movementId, key, hash, correlationId));
+                } catch (IdempotencyClaimLostException e) {
+                    throw ProblemException.conflict("idempotency-in-progress", "Request in progress",
+                            "another request with this Idempotency-Key took over; retry to get its result", null);
                 } catch (RuntimeException e) {
                     idempotency.abandon(key, hash);
                     throw e;

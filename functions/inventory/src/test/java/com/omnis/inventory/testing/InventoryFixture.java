@@ -23,6 +23,7 @@ import com.omnis.shared.inventory.StockReader;
 import com.omnis.shared.inventory.StockRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ public final class InventoryFixture implements AutoCloseable {
     public static final Sku SHOE = Sku.of("SHOE-RUN-42");
     public static final Sku CAP = Sku.of("CAP-RED");
 
-    public final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+    /** Starts at the real time: DynamoDB Local's TTL deletes items whose expiry is in the real past. */
+    public final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     public final EmbeddedDynamo local;
     /** The inventory function's environment: table names as template.yaml resolves them locally. */
     public final Map<String, String> tables;
