@@ -5,13 +5,16 @@ import com.omnis.shared.domain.Sku;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The layout of stock records in {@code STOCK_TABLE}: partition key {@code sku}, sort key
- * {@code slot} = {@code pos#<locationId>#<shard>}. Shard 0 also carries {@code stockLocation}, the
- * partition key of the sparse {@code byLocation} index (one entry per position, sorted by SKU).
+ * {@code slot} = {@code pos#<locationId>#<shard>}. Counters are top-level numbers so that writes
+ * can {@code ADD} to them; {@code free} (= onHand − reserved) is kept alongside so that write
+ * conditions can test it. Shard 0 also carries the position's settings and {@code stockLocation},
+ * the partition key of the sparse {@code byLocation} index (one entry per position, sorted by SKU).
  * Mapped by hand: no reflection, and the attribute names are the ones the write conditions use.
  */
 public final class StockItems {
@@ -21,7 +24,21 @@ public final class StockItems {
     public static final String POSITION_PREFIX = "pos#";
     public static final String BY_LOCATION_INDEX = "byLocation";
     public static final String STOCK_LOCATION = "stockLocation";
+    public static final String LOCATION_ID = "locationId";
+    public static final String SHARD = "shard";
+    public static final String ON_HAND = "onHand";
+    public static final String RESERVED = "reserved";
+    public static final String FREE = "free";
+    public static final String IN_TRANSIT = "inTransit";
     public static final String VERSION = "version";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String SAFETY_STOCK = "safetyStock";
+    public static final String LOW_STOCK_THRESHOLD = "lowStockThreshold";
+    public static final String SHARDS = "shards";
+
+    /** The ledger counters, in {@link Ledger}'s order. */
+    public static final List<String> LEDGER = List.of("received", "sold", "damaged", "counted", "transferredIn",
+            "transferredOut", "rebalanced");
 
     private StockItems() {
     }
@@ -30,61 +47,70 @@ public final class StockItems {
         return POSITION_PREFIX + locationId + "#" + shard;
     }
 
-    public static String positionPrefix(String locationId) {
-        return POSITION_PREFIX + locationId + "#";
-    }
-
     public static Map<String, AttributeValue> key(StockKey key) {
         return Map.of(SKU, AttributeValue.fromS(key.sku().value()),
                 SLOT, AttributeValue.fromS(slot(key.locationId(), key.shard())));
     }
 
+    public static long[] ledgerValues(Ledger l) {
+        return new long[]{l.received(), l.sold(), l.damaged(), l.counted(), l.transferredIn(), l.transferredOut(),
+                l.rebalanced()};
+    }
+
+    /** The whole item (seeding, tests); the inventory function itself writes with {@code ADD} updates. */
     public static Map<String, AttributeValue> toItem(StockRecord record) {
         Map<String, AttributeValue> item = new HashMap<>(key(record.key()));
-        item.put("locationId", AttributeValue.fromS(record.locationId()));
-        item.put("shard", number(record.shard()));
-        item.put("onHand", number(record.onHand()));
-        item.put("reserved", number(record.reserved()));
-        item.put("inTransit", number(record.inTransit()));
+        item.put(LOCATION_ID, AttributeValue.fromS(record.locationId()));
+        item.put(SHARD, number(record.shard()));
+        item.put(ON_HAND, number(record.onHand()));
+        item.put(RESERVED, number(record.reserved()));
+        item.put(FREE, number(record.free()));
+        item.put(IN_TRANSIT, number(record.inTransit()));
         item.put(VERSION, number(record.version()));
         if (record.updatedAt() != null) {
-            item.put("updatedAt", AttributeValue.fromS(record.updatedAt().toString()));
+            item.put(UPDATED_AT, AttributeValue.fromS(record.updatedAt().toString()));
         }
-        Ledger l = record.ledger();
-        item.put("ledger", AttributeValue.fromM(Map.of(
-                "received", number(l.received()), "sold", number(l.sold()), "damaged", number(l.damaged()),
-                "counted", number(l.counted()), "transferredIn", number(l.transferredIn()),
-                "transferredOut", number(l.transferredOut()), "rebalanced", number(l.rebalanced()))));
+        long[] ledger = ledgerValues(record.ledger());
+        for (int i = 0; i < LEDGER.size(); i++) {
+            item.put(LEDGER.get(i), number(ledger[i]));
+        }
         if (record.shard() == 0) {
-            PositionSettings s = record.settings();
             item.put(STOCK_LOCATION, AttributeValue.fromS(record.locationId()));
-            Map<String, AttributeValue> safety = new HashMap<>();
-            s.safetyStock().forEach((channel, units) -> safety.put(channel.code(), number(units)));
-            item.put("safetyStock", AttributeValue.fromM(safety));
-            item.put("lowStockThreshold", number(s.lowStockThreshold()));
-            item.put("shards", number(s.shards()));
+            item.putAll(settingsAttributes(record.settings()));
         }
         return item;
     }
 
+    /** The attributes of a position's settings, on its shard 0. */
+    public static Map<String, AttributeValue> settingsAttributes(PositionSettings settings) {
+        Map<String, AttributeValue> safety = new HashMap<>();
+        settings.safetyStock().forEach((channel, units) -> safety.put(channel.code(), number(units)));
+        return Map.of(SAFETY_STOCK, AttributeValue.fromM(safety),
+                LOW_STOCK_THRESHOLD, number(settings.lowStockThreshold()),
+                SHARDS, number(settings.shards()));
+    }
+
     public static StockRecord fromItem(Map<String, AttributeValue> item) {
-        int shard = (int) longOf(item, "shard");
+        int shard = (int) longOf(item, SHARD);
         PositionSettings settings = null;
         if (shard == 0) {
             Map<Channel, Long> safety = new EnumMap<>(Channel.class);
-            AttributeValue raw = item.get("safetyStock");
+            AttributeValue raw = item.get(SAFETY_STOCK);
             if (raw != null && raw.hasM()) {
                 raw.m().forEach((code, units) -> Channel.fromCode(code)
                         .ifPresent(channel -> safety.put(channel, Long.parseLong(units.n()))));
             }
-            settings = new PositionSettings(safety, longOf(item, "lowStockThreshold"), (int) longOf(item, "shards"));
+            settings = new PositionSettings(safety,
+                    item.containsKey(LOW_STOCK_THRESHOLD) ? longOf(item, LOW_STOCK_THRESHOLD)
+                            : PositionSettings.DEFAULT_LOW_STOCK_THRESHOLD,
+                    (int) Math.max(1, longOf(item, SHARDS)));
         }
-        Map<String, AttributeValue> l = item.get("ledger").m();
-        Ledger ledger = new Ledger(longOf(l, "received"), longOf(l, "sold"), longOf(l, "damaged"),
-                longOf(l, "counted"), longOf(l, "transferredIn"), longOf(l, "transferredOut"), longOf(l, "rebalanced"));
-        AttributeValue updatedAt = item.get("updatedAt");
-        return new StockRecord(Sku.of(item.get(SKU).s()), item.get("locationId").s(), shard,
-                longOf(item, "onHand"), longOf(item, "reserved"), longOf(item, "inTransit"), settings, ledger,
+        Ledger ledger = new Ledger(longOf(item, LEDGER.get(0)), longOf(item, LEDGER.get(1)), longOf(item, LEDGER.get(2)),
+                longOf(item, LEDGER.get(3)), longOf(item, LEDGER.get(4)), longOf(item, LEDGER.get(5)),
+                longOf(item, LEDGER.get(6)));
+        AttributeValue updatedAt = item.get(UPDATED_AT);
+        return new StockRecord(Sku.of(item.get(SKU).s()), item.get(LOCATION_ID).s(), shard,
+                longOf(item, ON_HAND), longOf(item, RESERVED), longOf(item, IN_TRANSIT), settings, ledger,
                 longOf(item, VERSION), updatedAt == null ? null : Instant.parse(updatedAt.s()));
     }
 

@@ -47,9 +47,19 @@ public record StockPosition(Sku sku, String locationId, List<StockRecord> shards
         return shards.isEmpty() || shards.getFirst().shard() != 0 ? PositionSettings.DEFAULT : shards.getFirst().settings();
     }
 
-    /** What this position offers {@code channel}: on hand − reserved − safety stock, never below zero. */
+    /**
+     * What this position offers {@code channel}: on hand − reserved − safety stock, never below zero.
+     * The safety stock is kept on shard 0, so that every hold can check what it may take on the one
+     * item it writes; for the usual single-shard position this is simply max(0, free − safety).
+     */
     public long availableTo(Channel channel) {
-        return Math.max(0, free() - settings().safetyStockFor(channel));
+        return shards.stream().mapToLong(record -> availableOn(record, channel)).sum();
+    }
+
+    /** What {@code channel} may take from one shard of this position. */
+    public long availableOn(StockRecord record, Channel channel) {
+        long keptBack = record.shard() == 0 ? settings().safetyStockFor(channel) : 0;
+        return Math.max(0, record.free() - keptBack);
     }
 
     public Ledger ledger() {

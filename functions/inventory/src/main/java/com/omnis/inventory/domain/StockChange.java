@@ -4,6 +4,12 @@ import com.omnis.inventory.domain.StockEvents.BackInStock;
 import com.omnis.inventory.domain.StockEvents.Figure;
 import com.omnis.inventory.domain.StockEvents.LowStock;
 import com.omnis.inventory.domain.StockEvents.StockChanged;
+import com.omnis.inventory.domain.StockPlan.Assertion;
+import com.omnis.inventory.domain.StockPlan.Assertion.FreeAtLeast;
+import com.omnis.inventory.domain.StockPlan.Assertion.FreeAtMost;
+import com.omnis.inventory.domain.StockPlan.Assertion.FreeBetween;
+import com.omnis.inventory.domain.StockPlan.Assertion.ReservedAtLeast;
+import com.omnis.inventory.domain.StockPlan.Assertion.VersionIs;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Sku;
@@ -18,6 +24,7 @@ import com.omnis.shared.inventory.StockRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,15 +36,22 @@ import java.util.random.RandomGenerator;
 
 /**
  * A change to the stock of some SKUs, worked out on a consistent snapshot and turned into a
- * {@link StockPlan}: the records to write, each conditioned on the version it was read at, and the
- * events the change causes. Callers check business rules (enough free units, count not below
- * the held units) before asking for an operation; the operations themselves keep
- * {@code 0 ≤ reserved ≤ onHand} on every record or throw.
+ * {@link StockPlan}. Callers check business rules (enough units for the channel, a count not below
+ * the held units) before asking for an operation; each operation records the guard its write
+ * needs, and {@link #plan} adds what the event decisions relied on:
  *
- * <p>Event figures of the positions written are exact (their versions are checked). A position
- * spread over several shards is written on as few shards as possible; its other shards are
- * version-checked too whenever a {@code LowStock} or {@code BackInStock} decision depends on
- * them, i.e. when the written shards alone are near the threshold or near zero.
+ * <ul>
+ *   <li>guards: a hold or a sale needs {@code free ≥ units taken (+ safety stock)}, a commit or a
+ *       release {@code reserved ≥ units}; so {@code 0 ≤ reserved ≤ onHand} holds on every record
+ *       whatever runs concurrently, and decisions on enough stock are never made on stale figures;</li>
+ *   <li>a {@code LowStock} or {@code BackInStock} decision asserts the band of {@code free} it was
+ *       taken in (above, across or below the threshold), so it is exact for the position written
+ *       while concurrent holds that do not cross the threshold go through untouched;</li>
+ *   <li>counts and settings, which set absolute figures, assert the exact version they read.</li>
+ * </ul>
+ *
+ * <p>{@code StockChanged} figures are the snapshot plus this change's own differences: exact when
+ * nothing raced the change, and in any case the differences themselves are exact.
  */
 public final class StockChange {
 
@@ -46,7 +60,11 @@ public final class StockChange {
     private final RandomGenerator random;
     private final Map<StockKey, StockRecord> touched = new LinkedHashMap<>();
     private final Set<StockKey> deleted = new LinkedHashSet<>();
-    private final Set<PositionKey> pinned = new LinkedHashSet<>();
+    private final Map<StockKey, Long> freeTaken = new HashMap<>();
+    private final Map<StockKey, Long> safetyKept = new HashMap<>();
+    private final Map<StockKey, Long> reservedTaken = new HashMap<>();
+    private final Set<PositionKey> exact = new LinkedHashSet<>();
+    private final Set<PositionKey> settingsChanged = new LinkedHashSet<>();
 
     public StockChange(Map<Sku, Map<String, StockPosition>> snapshot, Map<String, Location> locations,
                        RandomGenerator random) {
@@ -105,25 +123,34 @@ public final class StockChange {
             long take = Math.min(remaining, r.free());
             if (take > 0) {
                 put(r.withCounts(r.onHand() - take, r.reserved(), r.inTransit(), ledger.apply(r.ledger(), take)));
+                freeTaken.merge(r.key(), take, Long::sum);
                 remaining -= take;
             }
         }
     }
 
     /**
-     * Holds {@code units} of the position: on one shard when one has enough (so a hold touches one
-     * item), else across shards. The caller checked what the channel may take (safety stock).
+     * Holds {@code units} for {@code channel}: on one shard when one has enough (so a hold writes
+     * one item), else across shards. The caller checked that the channel may take them.
      */
-    public List<Allocation> hold(PositionKey key, long units) {
-        requireFree(key, units);
-        List<StockRecord> shards = shuffled(current(key).shards());
+    public List<Allocation> hold(PositionKey key, long units, Channel channel) {
+        StockPosition position = current(key);
+        if (position.availableTo(channel) < units) {
+            throw new IllegalStateException(key + " offers " + channel.code() + " fewer than " + units + " units");
+        }
+        List<StockRecord> shards = shuffled(position.shards());
+        StockRecord single = shards.stream().filter(r -> position.availableOn(r, channel) >= units).findFirst()
+                .orElse(null);
         List<Allocation> allocations = new ArrayList<>();
-        StockRecord single = shards.stream().filter(r -> r.free() >= units).findFirst().orElse(null);
         long remaining = units;
         for (StockRecord r : single != null ? List.of(single) : shards) {
-            long take = Math.min(remaining, r.free());
+            long take = Math.min(remaining, position.availableOn(r, channel));
             if (take > 0) {
                 put(r.withCounts(r.onHand(), r.reserved() + take, r.inTransit(), r.ledger()));
+                freeTaken.merge(r.key(), take, Long::sum);
+                if (r.shard() == 0) {
+                    safetyKept.merge(r.key(), position.settings().safetyStockFor(channel), Math::max);
+                }
                 allocations.add(new Allocation(key.sku(), key.locationId(), r.shard(), take));
                 remaining -= take;
             }
@@ -136,12 +163,14 @@ public final class StockChange {
         StockRecord r = heldRecord(allocation);
         long q = allocation.quantity();
         put(r.withCounts(r.onHand() - q, r.reserved() - q, r.inTransit(), r.ledger().sell(q)));
+        reservedTaken.merge(r.key(), q, Long::sum);
     }
 
     /** The held units go back to free stock (release or expiry). */
     public void unhold(Allocation allocation) {
         StockRecord r = heldRecord(allocation);
         put(r.withCounts(r.onHand(), r.reserved() - allocation.quantity(), r.inTransit(), r.ledger()));
+        reservedTaken.merge(r.key(), allocation.quantity(), Long::sum);
     }
 
     /** Sets the units on the shelf to a counted figure; held units stay where they are. */
@@ -150,14 +179,13 @@ public final class StockChange {
         if (target < position.reserved()) {
             throw new IllegalStateException("count " + target + " is below the " + position.reserved() + " held units");
         }
+        exact.add(key);
         List<StockRecord> shards = writableShards(key);
         long[] freeShares = split(target - position.reserved(), shards.size());
         for (int i = 0; i < shards.size(); i++) {
             StockRecord r = shards.get(i);
             long onHand = r.reserved() + freeShares[i];
-            if (onHand != r.onHand() || !r.exists()) {
-                put(r.withCounts(onHand, r.reserved(), r.inTransit(), r.ledger().count(onHand - r.onHand())));
-            }
+            put(r.withCounts(onHand, r.reserved(), r.inTransit(), r.ledger().count(onHand - r.onHand())));
         }
     }
 
@@ -168,14 +196,16 @@ public final class StockChange {
     }
 
     /**
-     * Changes a position's settings; a new shard count spreads the free units evenly over the new
-     * shards, each shard keeping the units it holds. Shards that go away must hold nothing.
+     * Changes a position's settings. A new shard count spreads the free units over the new shards
+     * (shard 0 first gets what safety stock keeps back), each shard keeping the units it holds;
+     * shards that go away must hold nothing. Asserts the exact version of every shard.
      */
     public void configure(PositionKey key, PositionSettings settings) {
         StockPosition position = current(key);
-        pinned.add(key);
+        exact.add(key);
+        settingsChanged.add(key);
         int oldShards = Math.max(1, position.shards().size());
-        if (settings.shards() == oldShards || (position.shards().isEmpty() && settings.shards() == 1)) {
+        if (settings.shards() == oldShards) {
             StockRecord head = record(new StockKey(key.sku(), key.locationId(), 0));
             put(head.withSettings(settings));
             return;
@@ -185,12 +215,16 @@ public final class StockChange {
                 throw new IllegalStateException("shard " + r.shard() + " still holds " + r.reserved() + " units");
             }
         }
-        long[] freeShares = split(position.free(), settings.shards());
+        long keptBack = Math.min(position.free(),
+                settings.safetyStock().values().stream().mapToLong(Long::longValue).max().orElse(0));
+        long[] freeShares = split(position.free() - keptBack, settings.shards());
+        freeShares[0] += keptBack;
         Ledger folded = Ledger.EMPTY;
         for (StockRecord r : position.shards()) {
             if (r.shard() >= settings.shards()) {
                 folded = folded.plus(r.ledger().rebalance(-r.onHand()));
-                delete(r.key());
+                touched.remove(r.key());
+                deleted.add(r.key());
             }
         }
         for (int shard = 0; shard < settings.shards(); shard++) {
@@ -209,25 +243,32 @@ public final class StockChange {
 
     /** The writes, checks and events of this change. */
     public StockPlan plan(String reason, String reference, String correlationId, Instant now) {
-        List<StockPlan.Write> writes = new ArrayList<>();
-        touched.forEach((key, r) -> writes.add(new StockPlan.Write(r.next(now), versionRead(key), false)));
-        deleted.forEach(key -> writes.add(new StockPlan.Write(recordRead(key), versionRead(key), true)));
-
+        Map<StockKey, List<Assertion>> assertions = new LinkedHashMap<>();
+        List<StockPlan.VersionCheck> checks = new ArrayList<>();
         Set<PositionKey> positions = new LinkedHashSet<>();
         touched.keySet().forEach(k -> positions.add(k.position()));
         deleted.forEach(k -> positions.add(k.position()));
 
-        List<StockPlan.VersionCheck> checks = new ArrayList<>();
+        for (StockKey key : writtenKeys()) {
+            List<Assertion> list = assertions.computeIfAbsent(key, k -> new ArrayList<>());
+            long taken = freeTaken.getOrDefault(key, 0L);
+            if (taken > 0) {
+                list.add(new FreeAtLeast(taken + safetyKept.getOrDefault(key, 0L)));
+            }
+            long held = reservedTaken.getOrDefault(key, 0L);
+            if (held > 0) {
+                list.add(new ReservedAtLeast(held));
+            }
+        }
+        for (PositionKey key : exact) {
+            pinExactly(key, assertions, checks);
+        }
+
         List<DomainEvent> events = new ArrayList<>();
         Map<Sku, Set<Channel>> channelsTouched = new LinkedHashMap<>();
         for (PositionKey key : positions) {
             StockPosition before = before(key);
             StockPosition after = current(key);
-            if (pinned.contains(key) || siblingsDecideEvents(key, before, after)) {
-                before.shards().stream()
-                        .filter(r -> !touched.containsKey(r.key()) && !deleted.contains(r.key()))
-                        .forEach(r -> checks.add(new StockPlan.VersionCheck(r.key(), r.version())));
-            }
             Location location = locations.get(key.locationId());
             Map<Channel, Figure> available = new EnumMap<>(Channel.class);
             for (Channel channel : Channel.values()) {
@@ -240,57 +281,123 @@ public final class StockChange {
                     key.sku().value(), key.locationId(), reason, reference,
                     new Figure(before.onHand(), after.onHand()), new Figure(before.reserved(), after.reserved()),
                     new Figure(before.inTransit(), after.inTransit()), available)));
-            long thresholdBefore = before.settings().lowStockThreshold();
             long thresholdAfter = after.settings().lowStockThreshold();
-            if (before.free() >= thresholdBefore && after.free() < thresholdAfter) {
+            if (before.free() >= before.settings().lowStockThreshold() && after.free() < thresholdAfter) {
                 events.add(event(StockEvents.LOW_STOCK, subject(key), now, correlationId,
                         new LowStock(key.sku().value(), key.locationId(), after.free(), thresholdAfter)));
+            }
+            long freeDelta = after.free() - before.free();
+            if (freeDelta < 0 && !exact.contains(key)) {
+                assertLowStockBand(key, thresholdAfter, freeDelta, assertions, checks);
             }
         }
         channelsTouched.forEach((sku, channels) -> {
             for (Channel channel : channels) {
-                long totalBefore = 0;
-                long totalAfter = 0;
-                for (Location location : locations.values()) {
-                    if (Fulfilment.serves(location, channel)) {
-                        PositionKey key = new PositionKey(sku, location.locationId());
-                        totalBefore += before(key).availableTo(channel);
-                        totalAfter += current(key).availableTo(channel);
-                    }
-                }
-                if (totalBefore == 0 && totalAfter > 0) {
-                    events.add(event(StockEvents.BACK_IN_STOCK, "stock/" + sku.value(), now, correlationId,
-                            new BackInStock(sku.value(), channel, totalAfter)));
-                }
+                backInStock(sku, channel, positions, assertions, checks, now, correlationId).ifPresent(events::add);
             }
         });
-        return new StockPlan(writes, checks, events);
+
+        List<StockPlan.Write> writes = new ArrayList<>();
+        for (StockKey key : writtenKeys()) {
+            StockRecord read = recordRead(key);
+            boolean delete = deleted.contains(key);
+            StockRecord next = delete ? read : touched.get(key);
+            writes.add(new StockPlan.Write(read != null ? read : StockRecord.empty(key.sku(), key.locationId(), key.shard()),
+                    next.next(now), assertions.getOrDefault(key, List.of()), delete,
+                    key.shard() == 0 && settingsChanged.contains(key.position())));
+        }
+        return new StockPlan(writes, dedupe(checks), events);
     }
 
     /**
-     * Whether the untouched shards of a sharded position can change a LowStock or BackInStock
-     * decision: not when the shards written keep, before and after, at least the low-stock
-     * threshold and more than any safety stock on their own.
+     * Asserts the band of {@code free} a LowStock decision was taken in: still at or above the
+     * threshold after this change, crossing it, or already below.
      */
-    private boolean siblingsDecideEvents(PositionKey key, StockPosition before, StockPosition after) {
-        Set<Integer> written = new LinkedHashSet<>();
-        touched.keySet().stream().filter(k -> k.position().equals(key)).forEach(k -> written.add(k.shard()));
-        deleted.stream().filter(k -> k.position().equals(key)).forEach(k -> written.add(k.shard()));
-        boolean hasSiblings = before.shards().stream().anyMatch(r -> !written.contains(r.shard()));
-        if (!hasSiblings) {
-            return false;
+    private void assertLowStockBand(PositionKey key, long threshold, long freeDelta,
+                                    Map<StockKey, List<Assertion>> assertions, List<StockPlan.VersionCheck> checks) {
+        List<StockKey> written = writtenOf(key);
+        if (hasSiblings(key)) {
+            long writtenAfter = written.stream().mapToLong(k -> record(k).free()).sum();
+            if (writtenAfter >= threshold) {
+                // the shards written stay at or above the threshold on their own: no crossing, whatever the others do
+                written.forEach(k -> assertions.get(k).add(new FreeAtLeast(freeRead(k))));
+            } else {
+                pinExactly(key, assertions, checks);
+            }
+            return;
         }
-        long writtenBefore = before.shards().stream().filter(r -> written.contains(r.shard()))
-                .mapToLong(StockRecord::free).sum();
-        long writtenAfter = after.shards().stream().filter(r -> written.contains(r.shard()))
-                .mapToLong(StockRecord::free).sum();
-        long bar = Math.max(Math.max(before.settings().lowStockThreshold(), after.settings().lowStockThreshold()),
-                Math.max(maxSafety(before.settings()), maxSafety(after.settings())) + 1);
-        return Math.min(writtenBefore, writtenAfter) < bar;
+        StockKey only = written.getFirst();
+        long read = freeRead(only);
+        long crossingTop = threshold - freeDelta - 1;
+        assertions.get(only).add(read < threshold ? new FreeAtMost(threshold - 1)
+                : read <= crossingTop ? new FreeBetween(threshold, crossingTop) : new FreeAtLeast(crossingTop + 1));
     }
 
-    private static long maxSafety(PositionSettings settings) {
-        return settings.safetyStock().values().stream().mapToLong(Long::longValue).max().orElse(0);
+    /**
+     * BackInStock for a channel: its total over every location serving it goes from 0 to more.
+     * When the locations this change does not touch offer the channel nothing, the decision rests
+     * on the positions written, whose band (none before and after / none before, some after /
+     * some before) is asserted; the other locations' figures are those of the snapshot.
+     */
+    private java.util.Optional<DomainEvent> backInStock(Sku sku, Channel channel, Set<PositionKey> positions,
+                                                        Map<StockKey, List<Assertion>> assertions,
+                                                        List<StockPlan.VersionCheck> checks, Instant now,
+                                                        String correlationId) {
+        long untouched = 0;
+        long touchedBefore = 0;
+        long touchedAfter = 0;
+        List<PositionKey> rising = new ArrayList<>();
+        for (Location location : locations.values()) {
+            if (!Fulfilment.serves(location, channel)) {
+                continue;
+            }
+            PositionKey key = new PositionKey(sku, location.locationId());
+            long before = before(key).availableTo(channel);
+            if (!positions.contains(key)) {
+                untouched += before;
+                continue;
+            }
+            long after = current(key).availableTo(channel);
+            touchedBefore += before;
+            touchedAfter += after;
+            if (current(key).free() > before(key).free() && !exact.contains(key)) {
+                rising.add(key);
+            }
+        }
+        if (untouched > 0) {
+            return java.util.Optional.empty();
+        }
+        for (PositionKey key : rising) {
+            if (hasSiblings(key) || writtenOf(key).size() > 1) {
+                pinExactly(key, assertions, checks);
+                continue;
+            }
+            StockKey only = writtenOf(key).getFirst();
+            long safety = current(key).settings().safetyStockFor(channel);
+            long delta = current(key).free() - before(key).free();
+            long read = freeRead(only);
+            assertions.get(only).add(read <= safety - delta ? new FreeAtMost(safety - delta)
+                    : read <= safety ? new FreeBetween(safety - delta + 1, safety) : new FreeAtLeast(safety + 1));
+        }
+        if (touchedBefore == 0 && touchedAfter > 0) {
+            return java.util.Optional.of(event(StockEvents.BACK_IN_STOCK, "stock/" + sku.value(), now, correlationId,
+                    new BackInStock(sku.value(), channel, touchedAfter)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every record of the position must be exactly as read: versions of the written ones and the others. */
+    private void pinExactly(PositionKey key, Map<StockKey, List<Assertion>> assertions,
+                            List<StockPlan.VersionCheck> checks) {
+        for (StockKey k : writtenOf(key)) {
+            StockRecord read = recordRead(k);
+            assertions.computeIfAbsent(k, x -> new ArrayList<>()).add(new VersionIs(read == null ? 0 : read.version()));
+        }
+        for (StockRecord r : before(key).shards()) {
+            if (!touched.containsKey(r.key()) && !deleted.contains(r.key())) {
+                checks.add(new StockPlan.VersionCheck(r.key(), r.version()));
+            }
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -308,21 +415,29 @@ public final class StockChange {
         return before(key.position()).shards().stream().filter(r -> r.shard() == key.shard()).findFirst().orElse(null);
     }
 
-    private long versionRead(StockKey key) {
+    private long freeRead(StockKey key) {
         StockRecord read = recordRead(key);
-        return read == null ? 0 : read.version();
+        return read == null ? 0 : read.free();
+    }
+
+    private List<StockKey> writtenKeys() {
+        List<StockKey> keys = new ArrayList<>(touched.keySet());
+        keys.addAll(deleted);
+        return keys;
+    }
+
+    private List<StockKey> writtenOf(PositionKey key) {
+        return writtenKeys().stream().filter(k -> k.position().equals(key)).toList();
+    }
+
+    private boolean hasSiblings(PositionKey key) {
+        List<StockKey> written = writtenOf(key);
+        return before(key).shards().stream().anyMatch(r -> !written.contains(r.key()));
     }
 
     private void put(StockRecord record) {
         deleted.remove(record.key());
         touched.put(record.key(), record);
-    }
-
-    private void delete(StockKey key) {
-        touched.remove(key);
-        if (recordRead(key) != null) {
-            deleted.add(key);
-        }
     }
 
     private List<StockRecord> writableShards(PositionKey key) {
@@ -356,6 +471,10 @@ public final class StockChange {
             rotated.add(records.get((start + i) % records.size()));
         }
         return rotated;
+    }
+
+    private static List<StockPlan.VersionCheck> dedupe(List<StockPlan.VersionCheck> checks) {
+        return List.copyOf(new LinkedHashSet<>(checks));
     }
 
     static long[] split(long units, int parts) {

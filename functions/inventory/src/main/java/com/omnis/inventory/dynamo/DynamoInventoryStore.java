@@ -1,7 +1,6 @@
 package com.omnis.inventory.dynamo;
 
 import com.omnis.inventory.domain.Reservation;
-import com.omnis.inventory.domain.StockPlan;
 import com.omnis.inventory.domain.Transfer;
 import com.omnis.inventory.service.IdempotencyClaimLostException;
 import com.omnis.inventory.service.InventoryStore;
@@ -27,8 +26,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -37,9 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Inventory state in DynamoDB. Every change is one TransactWriteItems: stock records put with
- * {@code version = :read} (or {@code attribute_not_exists} when new), version checks on records
- * whose figures decided an event, the reservation put under its status/expiry guard, the
+ * Inventory state in DynamoDB. Every change is one TransactWriteItems: stock records updated by
+ * {@link StockWrites} under the plan's assertions, version checks on records whose figures decided
+ * an event, the reservation put under its status/expiry guard, the
  * idempotency record completed, and one outbox item with the events. A lost race (a failed
  * condition, or DynamoDB's TransactionConflict) surfaces as {@link StaleWriteException}.
  *
@@ -55,10 +52,12 @@ public final class DynamoInventoryStore implements InventoryStore {
     private final DynamoDbClient dynamo;
     private final Tables tables;
     private final DynamoStockReader reader;
+    private final StockWrites stockWrites;
 
     public DynamoInventoryStore(DynamoDbClient dynamo, Tables tables) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.stockWrites = new StockWrites(tables.stock());
         this.reader = new DynamoStockReader(dynamo, tables.stock(), true);
     }
 
@@ -123,22 +122,7 @@ public final class DynamoInventoryStore implements InventoryStore {
 
     @Override
     public void write(InventoryTransaction tx) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        for (StockPlan.Write write : tx.stock().writes()) {
-            actions.add(write.delete()
-                    ? TransactWriteItem.builder().delete(Delete.builder().tableName(tables.stock())
-                            .key(StockItems.key(write.next().key()))
-                            .conditionExpression("#version = :version")
-                            .expressionAttributeNames(Map.of("#version", StockItems.VERSION))
-                            .expressionAttributeValues(Map.of(":version", number(write.expectedVersion())))
-                            .build()).build()
-                    : put(tables.stock(), StockItems.toItem(write.next()), versionCondition(write.expectedVersion(),
-                            StockItems.SKU, StockItems.VERSION)));
-        }
-        for (StockPlan.VersionCheck check : tx.stock().checks()) {
-            actions.add(TransactWriteItem.builder().conditionCheck(check(tables.stock(), StockItems.key(check.key()),
-                    versionCondition(check.version(), StockItems.SKU, StockItems.VERSION))).build());
-        }
+        List<TransactWriteItem> actions = new ArrayList<>(stockWrites.actions(tx.stock()));
         tx.reservation().ifPresent(write -> actions.add(put(tables.reservations(),
                 ReservationItems.toItem(write.next()), reservationCondition(write, tx.at()))));
         tx.transfer().ifPresent(write -> actions.add(put(tables.stock(), TransferItems.toItem(write.next()),
@@ -206,15 +190,6 @@ public final class DynamoInventoryStore implements InventoryStore {
             put.expressionAttributeValues(condition.values());
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private static ConditionCheck check(String table, Map<String, AttributeValue> key, Condition condition) {
-        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key)
-                .conditionExpression(condition.expression()).expressionAttributeNames(condition.names());
-        if (!condition.values().isEmpty()) {
-            check.expressionAttributeValues(condition.values());
-        }
-        return check.build();
     }
 
     private static AttributeValue number(long value) {

@@ -92,7 +92,7 @@ public final class ReservationService {
                     where.add(new Shortfall.Where(location.locationId(), available));
                     long take = Math.min(remaining, available);
                     if (take > 0) {
-                        allocations.addAll(change.hold(key, take));
+                        allocations.addAll(change.hold(key, take, request.channel()));
                         remaining -= take;
                     }
                 }
