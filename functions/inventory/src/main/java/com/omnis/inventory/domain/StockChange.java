@@ -330,7 +330,7 @@ public final class StockChange {
         long read = freeRead(only);
         long crossingTop = threshold - freeDelta - 1;
         assertions.get(only).add(read < threshold ? new FreeAtMost(threshold - 1)
-                : read <= crossingTop ? new FreeBetween(threshold, crossingTop) : new FreeAtLeast(crossingTop + 1));
+                : read <= crossingTop ? between(threshold, crossingTop) : new FreeAtLeast(crossingTop + 1));
     }
 
     /**
@@ -377,7 +377,7 @@ public final class StockChange {
             long delta = current(key).free() - before(key).free();
             long read = freeRead(only);
             assertions.get(only).add(read <= safety - delta ? new FreeAtMost(safety - delta)
-                    : read <= safety ? new FreeBetween(safety - delta + 1, safety) : new FreeAtLeast(safety + 1));
+                    : read <= safety ? between(safety - delta + 1, safety) : new FreeAtLeast(safety + 1));
         }
         if (touchedBefore == 0 && touchedAfter > 0) {
             return java.util.Optional.of(event(StockEvents.BACK_IN_STOCK, "stock/" + sku.value(), now, correlationId,
@@ -471,6 +471,11 @@ public final class StockChange {
             rotated.add(records.get((start + i) % records.size()));
         }
         return rotated;
+    }
+
+    /** {@code low ≤ free ≤ high}; free is never negative, so a band from 0 or below is "at most high". */
+    private static Assertion between(long low, long high) {
+        return low <= 0 ? new FreeAtMost(high) : new FreeBetween(low, high);
     }
 
     private static List<StockPlan.VersionCheck> dedupe(List<StockPlan.VersionCheck> checks) {
