@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.shared.http.ApiHandler;
 import com.omnis.shared.json.Json;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,8 +123,15 @@ public final class Http {
         return send(request.event());
     }
 
+    /** A sample event of {@code events/api/} (the file name without {@code .json}). */
+    public static APIGatewayV2HTTPEvent sample(String name) {
+        Path events = Path.of(System.getProperty("omnis.repo.root", "../.."), "events", "api");
+        return EventLoader.loadApiGatewayHttpEvent(events.resolve(name + ".json").toString());
+    }
+
+    /** Through the handler's Lambda entry point, as the runtime calls it. */
     public Response send(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.router().handle(event);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LambdaContext("InventoryFunction"));
         try {
             JsonNode body = response.getBody() == null || response.getBody().isEmpty()
                     ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.getBody());
