@@ -72,15 +72,16 @@ final class InventoryApi {
     }
 
     private APIGatewayV2HTTPResponse move(ApiRequest request) {
+        request.caller().requireAuthenticated();
         String key = request.header("Idempotency-Key").orElseThrow(() -> ProblemException.invalid(
                 "header Idempotency-Key", "is required: a unique value per movement, reused only to retry it"));
         if (!key.matches("[A-Za-z0-9._:-]{8,128}")) {
             throw ProblemException.invalid("header Idempotency-Key", "is 8 to 128 characters of letters, digits and . _ : -");
         }
-        request.caller().requireAuthenticated();
         var movement = InventoryRequests.movement(request.body(InventoryRequests.MovementBody.class));
-        MovementResult result = inventory.stock().move(request.caller(), movement, key, request.requestId());
-        return ApiResponse.json(201, result, result.replayed() ? Map.of("Idempotent-Replayed", "true") : Map.of());
+        MovementResult.Outcome outcome = inventory.stock().move(request.caller(), movement, key, request.requestId());
+        return ApiResponse.json(201, outcome.result(),
+                outcome.replayed() ? Map.of("Idempotent-Replayed", "true") : Map.of());
     }
 
     private APIGatewayV2HTTPResponse stockOfSku(ApiRequest request) {

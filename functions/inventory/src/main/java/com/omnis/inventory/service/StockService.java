@@ -70,7 +70,7 @@ public final class StockService {
      * Applies a movement exactly once per idempotency key of the caller: the same key and body
      * return the first result and move nothing; the same key with another body is a 422.
      */
-    public MovementResult move(Caller caller, Movement movement, String idempotencyKey, String correlationId) {
+    public MovementResult.Outcome move(Caller caller, Movement movement, String idempotencyKey, String correlationId) {
         StockAccess.requireLocation(caller, movement.locationId());
         Location location = requireLocation("locationId", movement.locationId());
         movement.toLocationId().ifPresent(to -> requireLocation("toLocationId", to));
@@ -82,7 +82,8 @@ public final class StockService {
         String hash = sha256(movement.fingerprint());
         Claim claim = idempotency.claim(key, hash, clock.instant());
         return switch (claim) {
-            case Claim.Completed completed -> Json.read(completed.result(), MovementResult.class).asReplay();
+            case Claim.Completed completed -> new MovementResult.Outcome(
+                    Json.read(completed.result(), MovementResult.class), true);
             case Claim.PayloadMismatch mismatch -> throw ProblemException.unprocessable("idempotency-key-reused",
                     "Idempotency key reused", "this Idempotency-Key was already used with a different body",
                     List.of(new FieldError("header Idempotency-Key", "was used for another movement")));
@@ -92,7 +93,8 @@ public final class StockService {
             case Claim.Acquired acquired -> {
                 String movementId = UUID.randomUUID().toString();
                 try {
-                    yield retry.run(() -> apply(movement, location, movementId, key, hash, correlationId));
+                    yield new MovementResult.Outcome(
+                            retry.run(() -> apply(movement, location, movementId, key, hash, correlationId)), false);
                 } catch (IdempotencyClaimLostException e) {
                     throw ProblemException.conflict("idempotency-in-progress", "Request in progress",
                             "another request with this Idempotency-Key took over; retry to get its result", null);
@@ -159,7 +161,7 @@ public final class StockService {
         MovementResult result = new MovementResult(movementId, movement.type(), movement.sku().value(),
                 movement.locationId(), q, movement.toLocationId().orElse(null),
                 movement.type() == MovementType.TRANSFER ? movementId : movement.transferId().orElse(null),
-                movement.reason().orElse(null), now, after, false);
+                movement.reason().orElse(null), now, after);
         StockPlan plan = change.plan(movement.type().code(), movementId, correlationId, now);
         store.write(new InventoryTransaction(plan, Optional.empty(), transfer,
                 Optional.of(new IdempotencyCompletion(key, hash, Json.write(result), now.plus(IDEMPOTENCY_TTL))),
