@@ -1,5 +1,7 @@
 package com.omnis.inventory.testing;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
 import com.omnis.inventory.service.Retry;
@@ -21,6 +23,7 @@ import com.omnis.shared.inventory.StockItems;
 import com.omnis.shared.inventory.StockPosition;
 import com.omnis.shared.inventory.StockReader;
 import com.omnis.shared.inventory.StockRecord;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,6 +104,12 @@ public final class InventoryFixture implements AutoCloseable {
     private static Location location(String id, LocationType type, boolean pickup, boolean ship, List<String> prefixes) {
         return new Location(id, id, type, new Address("1 rue de la Paix", "75001", id, "FR"), Map.of(), pickup, ship,
                 prefixes, "Europe/Paris");
+    }
+
+    /** The schedule's event, as in {@code events/schedule/}. */
+    public static ScheduledEvent scheduleEvent() {
+        Path file = Path.of(System.getProperty("omnis.repo.root", "../.."), "events", "schedule", "inventory-sweep.json");
+        return EventLoader.loadScheduledEvent(file.toString());
     }
 
     // ---- reading the state left behind --------------------------------------------------------
