@@ -54,6 +54,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
         this.accessKey = accessKey;
         this.aws = new AwsClients(Settings.of(awsEnvironment()));
         this.client = aws.dynamoDb();
+        server.awaitReady();
         this.createdTables = createMissingTables();
     }
 

@@ -66,6 +66,7 @@ public final class CartsHandler extends ApiHandler {
                             : cartResponse(cart);
                 })
                 .on("GET /carts/{cartId}", request -> {
+                    // a read needs no channel, but a wrong one is still bad input
                     request.header("X-Channel").ifPresent(ignored -> request.channel());
                     return cartResponse(service.get(request.pathParam("cartId"), shopper(request)));
                 })

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.carts.CartsFixture.GuestCart;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,11 @@ class CartsBadInputTest {
     private static final String BIG_BODY = "{\"sku\":\"SOCK-3PK\",\"quantity\":1,\"note\":\"" + "x".repeat(70_000) + "\"}";
 
     private final CartsFixture fixture = new CartsFixture();
+
+    @AfterAll
+    void dropTables() {
+        fixture.close();
+    }
 
     private static Arguments bad(String name, int status, String type, Function<GuestCart, SampleEvent> event) {
         return Arguments.of(name, status, type, event);
@@ -83,9 +89,9 @@ class CartsBadInputTest {
                 bad("cart id that is no UUID", 404, "not-found", c -> SampleEvent.of("carts-get").cart("customer#" + CUSTOMER, c.token())),
                 bad("unknown cart id", 404, "not-found", c -> SampleEvent.of("carts-get").cart(CartId.random().value(), c.token())),
                 bad("garbage bearer token", 401, "unauthorized", c -> SampleEvent.of("carts-add-item").cart(c.id(), c.token()).header("authorization", "Bearer not.a.jwt")),
-                bad("expired bearer token", 401, "unauthorized", c -> SampleEvent.of("carts-add-item").cart(c.id(), c.token()).header("authorization", TestTokens.expiredCustomer(CUSTOMER))),
+                bad("expired bearer token", 401, "unauthorized", c -> SampleEvent.of("carts-add-item").cart(c.id(), c.token()).header("authorization", CartsFixture.expiredBearer(CUSTOMER))),
                 bad("authorization that is no bearer", 401, "unauthorized", c -> SampleEvent.of("carts-get").cart(c.id(), c.token()).header("authorization", "Basic dXNlcjpwYXNz")),
-                bad("expired token opening a cart", 401, "unauthorized", c -> SampleEvent.of("carts-create-customer").header("authorization", TestTokens.expiredCustomer(CUSTOMER))),
+                bad("expired token opening a cart", 401, "unauthorized", c -> SampleEvent.of("carts-create-customer").header("authorization", CartsFixture.expiredBearer(CUSTOMER))),
                 bad("If-Match that is no version", 400, "invalid-input", c -> SampleEvent.of("carts-add-item").cart(c.id(), c.token()).header("if-match", "\"abc\"")),
                 bad("stale If-Match", 409, "version-conflict", c -> SampleEvent.of("carts-add-item").cart(c.id(), c.token()).header("if-match", "\"1\"")),
                 bad("change to zero", 400, "invalid-input", c -> changeItem(c, "{\"quantity\":0}")),

@@ -28,6 +28,7 @@ class CartsConcurrencyTest {
     @AfterEach
     void stopDevices() {
         devices.shutdownNow();
+        fixture.close();
     }
 
     /** Sends {@code count} requests at the same instant, one per thread, and returns every answer. */
@@ -114,7 +115,7 @@ class CartsConcurrencyTest {
     void devicesOpeningACustomersCartAtOnceGetTheSameOneCart() throws Exception {
         // when
         List<APIGatewayV2HTTPResponse> responses = atOnce(8, i -> SampleEvent.of("carts-create-customer")
-                .header("authorization", TestTokens.customer("customer-race")));
+                .header("authorization", CartsFixture.bearer("customer-race")));
 
         // then
         assertThat(responses).extracting(r -> json(r).get("id").asText()).containsOnly(

@@ -5,44 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.auth.DevTokens;
+import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
+import com.omnis.shared.config.Settings;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
+import com.omnis.shared.http.Caller;
 import com.omnis.shared.json.Json;
-import com.omnis.shared.pricing.PriceCalculator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The carts function on DynamoDB Local: fresh tables, a small catalog (three products on sale, one
- * withdrawn, the code SUMMER10 for 10 % off the shoes and the expired code OLDCODE), and the handler.
+ * The carts function as Lambda builds it (its no-argument constructor, the template's environment)
+ * on DynamoDB Local with the tables of template.yaml, and a small catalog: three products on sale,
+ * one withdrawn, the code SUMMER10 for 10 % off the shoes and the expired code OLDCODE.
  */
-final class CartsFixture {
+final class CartsFixture implements AutoCloseable {
 
     static final String SHOES = "SHOE-RUN-42";
     static final String SOCKS = "SOCK-3PK";
     static final String CAP = "CAP-RED";
     static final String WITHDRAWN = "OLD-1";
 
+    final EmbeddedDynamo dynamo;
     final DynamoCartRepository carts;
     final DynamoProductRepository products;
     final CartsHandler handler;
 
     CartsFixture() {
-        DynamoDbClient dynamo = TemporaryDynamo.client();
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        carts = new DynamoCartRepository(enhanced, dynamo, TemporaryDynamo.newCartsTable());
-        products = new DynamoProductRepository(enhanced, TemporaryDynamo.newProductsTable());
-        DynamoPromotionRepository promotions = new DynamoPromotionRepository(enhanced, TemporaryDynamo.newPromotionsTable());
-        seed(products, promotions);
-        CartService service = new CartService(carts, products, promotions, new PriceCalculator(), Clock.systemUTC(), "EUR");
-        handler = new CartsHandler(service, TestTokens.verifier());
+        dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
+        var tables = dynamo.tableNames();
+        carts = new DynamoCartRepository(dynamo.enhancedClient(), dynamo.client(), tables.get("CartsTable"));
+        products = new DynamoProductRepository(dynamo.enhancedClient(), tables.get("ProductsTable"));
+        seed(products, new DynamoPromotionRepository(dynamo.enhancedClient(), tables.get("PromotionsTable")));
+        handler = Settings.withOverrides(dynamo.environmentFor("CartsFunction"), CartsHandler::new);
     }
 
     private static void seed(DynamoProductRepository products, DynamoPromotionRepository promotions) {
@@ -59,6 +60,16 @@ final class CartsFixture {
 
     static Product product(String sku, String name, String category, long cents, boolean active) {
         return new Product(Sku.of(sku), name, null, category, "Omnis", Money.of(cents, "EUR"), active, Instant.now());
+    }
+
+    /** The {@code Authorization} header of a signed-in customer. */
+    static String bearer(String customerId) {
+        return "Bearer " + DevTokens.customer(customerId);
+    }
+
+    static String expiredBearer(String customerId) {
+        return "Bearer " + DevTokens.forSubject(customerId).groups(Caller.CUSTOMER)
+                .issuedAt(Instant.now().minus(Duration.ofHours(2))).ttl(Duration.ofHours(1)).sign();
     }
 
     APIGatewayV2HTTPResponse call(SampleEvent event) {
@@ -89,6 +100,11 @@ final class CartsFixture {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
     }
 
     record GuestCart(String id, String token) {

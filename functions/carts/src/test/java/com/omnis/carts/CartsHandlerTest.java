@@ -15,12 +15,18 @@ import com.omnis.shared.domain.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The carts function on DynamoDB Local, fed with the sample events of {@code events/api/}. */
 class CartsHandlerTest {
 
     private final CartsFixture fixture = new CartsFixture();
+
+    @AfterEach
+    void dropTables() {
+        fixture.close();
+    }
 
     private static List<String> skus(JsonNode cart) {
         return cart.get("lines").findValuesAsText("sku");
@@ -38,7 +44,7 @@ class CartsHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Location", "/carts/" + id).containsEntry("ETag", "\"1\"");
         assertThat(body.get("token").asText()).hasSize(43);
         assertThat(body.get("version").asLong()).isEqualTo(1);
-        assertThat(body.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.get("status").asText()).isEqualTo("active");
         assertThat(body.get("channels").get(0).get("channel").asText()).isEqualTo("mobile");
         assertThat(body.has("customerId")).isFalse();
         assertThat(Instant.parse(body.get("expiresAt").asText())).isAfter(Instant.now().plus(Duration.ofDays(29)));
@@ -136,9 +142,9 @@ class CartsHandlerTest {
     void aCustomerTokenOpensTheCustomersOneActiveCartOnEveryDevice() {
         // when
         APIGatewayV2HTTPResponse onWeb = fixture.call(SampleEvent.of("carts-create-customer")
-                .header("authorization", TestTokens.customer("customer-1")));
+                .header("authorization", CartsFixture.bearer("customer-1")));
         APIGatewayV2HTTPResponse onMobile = fixture.call(SampleEvent.of("carts-create-customer")
-                .header("authorization", TestTokens.customer("customer-1")).header("x-channel", "mobile"));
+                .header("authorization", CartsFixture.bearer("customer-1")).header("x-channel", "mobile"));
         APIGatewayV2HTTPResponse mine = fixture.call(SampleEvent.of("carts-get-my-cart").claimsOf("customer-1"));
 
         // then
@@ -157,13 +163,13 @@ class CartsHandlerTest {
     void aCustomerReachesTheirCartWithTheirTokenAndNobodyElseDoes() {
         // given
         String id = json(fixture.call(SampleEvent.of("carts-create-customer")
-                .header("authorization", TestTokens.customer("customer-1")))).get("id").asText();
+                .header("authorization", CartsFixture.bearer("customer-1")))).get("id").asText();
 
         // when
         APIGatewayV2HTTPResponse owner = fixture.call(SampleEvent.of("carts-add-item").cart(id, null)
-                .header("authorization", TestTokens.customer("customer-1")));
+                .header("authorization", CartsFixture.bearer("customer-1")));
         APIGatewayV2HTTPResponse stranger = fixture.call(SampleEvent.of("carts-get").cart(id, null)
-                .header("authorization", TestTokens.customer("customer-2")));
+                .header("authorization", CartsFixture.bearer("customer-2")));
         APIGatewayV2HTTPResponse anonymous = fixture.call(SampleEvent.of("carts-get").cart(id, null));
 
         // then
@@ -180,8 +186,8 @@ class CartsHandlerTest {
         GuestCart guest = fixture.guestCartWith(SHOES, 1);
         fixture.call(SampleEvent.of("carts-add-item").cart(guest.id(), guest.token()).body("{\"sku\":\"SOCK-3PK\",\"quantity\":2}"));
         String mine = json(fixture.call(SampleEvent.of("carts-create-customer")
-                .header("authorization", TestTokens.customer("customer-1")))).get("id").asText();
-        fixture.call(SampleEvent.of("carts-add-item").cart(mine, null).header("authorization", TestTokens.customer("customer-1")));
+                .header("authorization", CartsFixture.bearer("customer-1")))).get("id").asText();
+        fixture.call(SampleEvent.of("carts-add-item").cart(mine, null).header("authorization", CartsFixture.bearer("customer-1")));
         String mergeBody = "{\"cartId\":\"" + guest.id() + "\",\"token\":\"" + guest.token() + "\"}";
 
         // when

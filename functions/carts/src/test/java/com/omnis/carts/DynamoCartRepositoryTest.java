@@ -3,22 +3,29 @@ package com.omnis.carts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 class DynamoCartRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2025-06-02T10:00:00.123Z");
 
-    private final DynamoCartRepository repository = new DynamoCartRepository(
-            DynamoDbEnhancedClient.builder().dynamoDbClient(TemporaryDynamo.client()).build(),
-            TemporaryDynamo.client(), TemporaryDynamo.newCartsTable());
+    private final EmbeddedDynamo dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
+    private final DynamoCartRepository repository = new DynamoCartRepository(dynamo.enhancedClient(), dynamo.client(),
+            dynamo.tableNames().get("CartsTable"));
+
+    @AfterEach
+    void dropTables() {
+        dynamo.close();
+    }
 
     private static CartUpdate update(CartEdit edit, Channel channel, Instant at) {
         return new CartUpdate(edit, channel, at, OptionalLong.empty(), Optional.empty());

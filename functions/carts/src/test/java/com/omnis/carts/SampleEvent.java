@@ -2,6 +2,7 @@ package com.omnis.carts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.omnis.local.auth.DevTokens;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class SampleEvent {
     /** A customer signed in through the HTTP API authorizer: its claims in the request context. */
     SampleEvent claimsOf(String subject) {
         event.getRequestContext().getAuthorizer().getJwt().setClaims(new HashMap<>(Map.of(
-                "sub", subject, "cognito:groups", "[customer]", "iss", TestTokens.ISSUER, "aud", TestTokens.AUDIENCE)));
+                "sub", subject, "cognito:groups", "[customer]", "iss", DevTokens.ISSUER, "aud", DevTokens.AUDIENCE)));
         return this;
     }
 

@@ -180,7 +180,7 @@ public final class CatalogService {
         try {
             return Sku.of(raw);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("path sku", e.getMessage());
+            throw ProblemException.invalid("path sku", "is 2 to 40 characters of A-Z, 0-9 and '-'");
         }
     }
 

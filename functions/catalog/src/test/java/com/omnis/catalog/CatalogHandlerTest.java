@@ -12,10 +12,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.local.template.HttpRoute;
+import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Product;
+import com.omnis.shared.config.Settings;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.json.Json;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,13 +40,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The real handler on DynamoDB Local, fed with the sample events of events/api. */
 class CatalogHandlerTest {
 
-    private static final Path EVENTS = Path.of(System.getProperty("omnis.repo.root", "../.."), "events", "api");
+    private static final Path EVENTS = SamTemplate.repoRoot().resolve("events/api");
 
-    private final CatalogTables tables = CatalogTables.create();
-    private final DynamoProductRepository products = new DynamoProductRepository(tables.enhanced(), tables.products);
-    private final DynamoPromotionRepository promotions = new DynamoPromotionRepository(tables.enhanced(), tables.promotions);
-    private final DynamoLocationRepository locations = new DynamoLocationRepository(tables.enhanced(), tables.locations);
+    private final CatalogTables tables = new CatalogTables();
+    private final DynamoProductRepository products = tables.products;
+    private final DynamoPromotionRepository promotions = tables.promotions;
+    private final DynamoLocationRepository locations = tables.locations;
     private final CatalogHandler handler = new CatalogHandler(products, promotions, locations, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void dropTables() {
+        tables.close();
+    }
 
     @BeforeEach
     void seedTheCatalog() {
@@ -469,8 +478,32 @@ class CatalogHandlerTest {
 
     @Test
     void theHandlerAnswersExactlyTheCatalogRoutesOfTheTemplate() {
-        assertThat(handler.router().routeKeys()).containsExactlyInAnyOrder(
-                "GET /products", "GET /products/{sku}", "PUT /products/{sku}", "PUT /products/{sku}/price",
-                "POST /promotions", "GET /promotions", "GET /locations", "GET /locations/{locationId}");
+        List<String> templateRoutes = tables.template().routes().stream()
+                .filter(route -> route.functionId().equals(CatalogTables.FUNCTION))
+                .map(HttpRoute::routeKey).toList();
+
+        assertThat(handler.router().routeKeys()).containsExactlyInAnyOrderElementsOf(templateRoutes).hasSize(8);
+    }
+
+    @Test
+    void theOpsRoutesAndOnlyThemSitBehindTheAuthorizer() {
+        assertThat(tables.template().routes().stream()
+                .filter(route -> route.functionId().equals(CatalogTables.FUNCTION) && route.requiresToken())
+                .map(HttpRoute::routeKey))
+                .containsExactlyInAnyOrder("PUT /products/{sku}", "PUT /products/{sku}/price", "POST /promotions",
+                        "GET /promotions");
+    }
+
+    @Test
+    void theLambdaConstructorServesFromTheTablesItsTemplateEnvironmentNames() {
+        CatalogHandler lambda = Settings.withOverrides(tables.environment, CatalogHandler::new);
+
+        APIGatewayV2HTTPResponse page = lambda.handleRequest(event("catalog-list-products.json"), null);
+        APIGatewayV2HTTPResponse repriced = lambda.handleRequest(event("catalog-put-price-ops.json"), null);
+
+        assertThat(json(page).get("items")).extracting(n -> n.get("sku").asText())
+                .containsExactly("SHOE-RUN-42", "SHOE-TRAIL-41");
+        assertThat(repriced.getStatusCode()).isEqualTo(200);
+        assertThat(stored("SHOE-RUN-42").price()).isEqualTo(eur(8999));
     }
 }

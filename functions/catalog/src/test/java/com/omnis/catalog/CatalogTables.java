@@ -1,71 +1,42 @@
 package com.omnis.catalog;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.template.SamTemplate;
+import com.omnis.shared.catalog.DynamoLocationRepository;
+import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.shared.catalog.DynamoPromotionRepository;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 
 /**
- * The catalog's three tables, fresh for each test, in one DynamoDB Local embedded in the test JVM
- * (in memory, no network port). Keys and index as declared in template.yaml.
+ * The template's tables, fresh and empty, on the JVM's shared DynamoDB Local (loopback, in memory),
+ * with the catalog's repositories on the table names CatalogFunction's environment gives them.
  */
-final class CatalogTables {
+final class CatalogTables implements AutoCloseable {
 
-    private static final DynamoDbClient CLIENT = DynamoDBEmbedded.create().dynamoDbClient();
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    static final String FUNCTION = "CatalogFunction";
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
 
-    final String products;
-    final String promotions;
-    final String locations;
-
-    private CatalogTables(String suffix) {
-        this.products = "Products-" + suffix;
-        this.promotions = "Promotions-" + suffix;
-        this.locations = "Locations-" + suffix;
-        create(products, "sku", true);
-        create(promotions, "promotionId", false);
-        create(locations, "locationId", false);
-    }
-
-    static CatalogTables create() {
-        return new CatalogTables(String.valueOf(SEQUENCE.incrementAndGet()));
-    }
+    final EmbeddedDynamo dynamo = EmbeddedDynamo.startWith(TEMPLATE);
+    /** Exactly what Lambda would give the catalog function, pointing at this DynamoDB Local. */
+    final Map<String, String> environment = dynamo.environmentFor(FUNCTION);
+    final DynamoProductRepository products =
+            new DynamoProductRepository(dynamo.enhancedClient(), environment.get("PRODUCTS_TABLE"));
+    final DynamoPromotionRepository promotions =
+            new DynamoPromotionRepository(dynamo.enhancedClient(), environment.get("PROMOTIONS_TABLE"));
+    final DynamoLocationRepository locations =
+            new DynamoLocationRepository(dynamo.enhancedClient(), environment.get("LOCATIONS_TABLE"));
 
     DynamoDbClient client() {
-        return CLIENT;
+        return dynamo.client();
     }
 
-    DynamoDbEnhancedClient enhanced() {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(CLIENT).build();
+    SamTemplate template() {
+        return TEMPLATE;
     }
 
-    private static void create(String table, String key, boolean byCategory) {
-        var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
-                .tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(KeySchemaElement.builder().attributeName(key).keyType(KeyType.HASH).build());
-        if (byCategory) {
-            request.attributeDefinitions(
-                    AttributeDefinition.builder().attributeName(key).attributeType(ScalarAttributeType.S).build(),
-                    AttributeDefinition.builder().attributeName("category").attributeType(ScalarAttributeType.S).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                    .indexName("byCategory")
-                    .keySchema(KeySchemaElement.builder().attributeName("category").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(key).keyType(KeyType.RANGE).build())
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                    .build());
-        } else {
-            request.attributeDefinitions(
-                    AttributeDefinition.builder().attributeName(key).attributeType(ScalarAttributeType.S).build());
-        }
-        CLIENT.createTable(request.build());
+    @Override
+    public void close() {
+        dynamo.close();
     }
 }

@@ -15,12 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DynamoProductRepositoryTest {
 
-    private final CatalogTables tables = CatalogTables.create();
-    private final DynamoProductRepository repository = new DynamoProductRepository(tables.enhanced(), tables.products);
+    private final CatalogTables tables = new CatalogTables();
+    private final DynamoProductRepository repository = tables.products;
+
+    @AfterEach
+    void dropTables() {
+        tables.close();
+    }
 
     private void saveAll(List<Product> products) {
         products.forEach(repository::save);

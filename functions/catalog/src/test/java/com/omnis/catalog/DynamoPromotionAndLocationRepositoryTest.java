@@ -12,15 +12,26 @@ import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Promotion;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 class DynamoPromotionAndLocationRepositoryTest {
 
-    private final CatalogTables tables = CatalogTables.create();
-    private final DynamoPromotionRepository promotions = new DynamoPromotionRepository(tables.enhanced(), tables.promotions);
-    private final DynamoLocationRepository locations = new DynamoLocationRepository(tables.enhanced(), tables.locations);
+    private final CatalogTables tables = new CatalogTables();
+    private final DynamoPromotionRepository promotions = tables.promotions;
+    private final DynamoLocationRepository locations = tables.locations;
+
+    @AfterEach
+    void dropTables() {
+        tables.close();
+    }
+
+    private Map<String, AttributeValue> rawItem(String tableSetting, String key, String value) {
+        return tables.client().getItem(GetItemRequest.builder().tableName(tables.environment.get(tableSetting))
+                .key(Map.of(key, AttributeValue.fromS(value))).build()).item();
+    }
 
     @Test
     void aPromotionComesBackWithEveryFieldAndIsStoredWithReadableCodes() {
@@ -30,8 +41,7 @@ class DynamoPromotionAndLocationRepositoryTest {
         promotions.save(coded);
 
         assertThat(promotions.all()).containsExactly(coded);
-        Map<String, AttributeValue> item = tables.client().getItem(GetItemRequest.builder().tableName(tables.promotions)
-                .key(Map.of("promotionId", AttributeValue.fromS("promo-2"))).build()).item();
+        Map<String, AttributeValue> item = rawItem("PROMOTIONS_TABLE", "promotionId", "promo-2");
         assertThat(item.get("kind").s()).isEqualTo("amount-off");
         assertThat(item.get("code").s()).isEqualTo("FIVE");
         assertThat(item.get("amountOff").m()).containsEntry("amount", AttributeValue.fromN("500"));
@@ -61,8 +71,7 @@ class DynamoPromotionAndLocationRepositoryTest {
         assertThat(locations.find("store-paris")).contains(paris);
         assertThat(locations.find("store-nice")).isEmpty();
         assertThat(locations.all()).extracting(Location::locationId).containsExactly("store-paris", "wh-central");
-        Map<String, AttributeValue> item = tables.client().getItem(GetItemRequest.builder().tableName(tables.locations)
-                .key(Map.of("locationId", AttributeValue.fromS("store-paris"))).build()).item();
+        Map<String, AttributeValue> item = rawItem("LOCATIONS_TABLE", "locationId", "store-paris");
         assertThat(item.get("type").s()).isEqualTo("store");
         assertThat(item).doesNotContainKey("store");
     }

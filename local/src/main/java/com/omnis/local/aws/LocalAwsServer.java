@@ -1,5 +1,6 @@
 package com.omnis.local.aws;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -30,20 +33,22 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  */
 public final class LocalAwsServer implements AutoCloseable {
 
-    public static final String SQLITE_PROPERTY = "sqlite4java.library.path";
-
     private final Server jetty;
     private final URI endpoint;
     private final List<LocalAwsService> services;
+    private final CompletableFuture<Void> ready;
 
-    private LocalAwsServer(Server jetty, URI endpoint, List<LocalAwsService> services) {
+    private LocalAwsServer(Server jetty, URI endpoint, List<LocalAwsService> services, CompletableFuture<Void> ready) {
         this.jetty = jetty;
         this.endpoint = endpoint;
         this.services = services;
+        this.ready = ready;
     }
 
     /**
-     * Starts DynamoDB Local on 127.0.0.1.
+     * Starts DynamoDB Local on 127.0.0.1. The port is bound before this returns, so the endpoint is
+     * known at once; DynamoDB Local itself finishes starting in the background (clients' first
+     * requests wait for it) while the caller loads its own classes: see {@link #awaitReady()}.
      *
      * @param port 0 for a free port
      * @param dataDir where to keep the tables on disk; empty to keep them in memory
@@ -51,7 +56,6 @@ public final class LocalAwsServer implements AutoCloseable {
      *                 (tests use that to give each test class its own tables)
      */
     public static LocalAwsServer start(int port, Optional<Path> dataDir, boolean sharedDb) {
-        ensureSqliteLibrary();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("local-aws");
         threads.setDaemon(true);
@@ -61,19 +65,39 @@ public final class LocalAwsServer implements AutoCloseable {
         connector.setPort(port);
         jetty.addConnector(connector);
         try {
-            if (dataDir.isPresent()) {
-                Files.createDirectories(dataDir.get());
+            connector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("DynamoDB Local cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+        List<LocalAwsService> services = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
+            try {
+                if (dataDir.isPresent()) {
+                    Files.createDirectories(dataDir.get());
+                }
+                var dynamo = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, dataDir.isEmpty(),
+                        dataDir.map(dir -> dir.toAbsolutePath().toString()).orElse(null), sharedDb, false), null);
+                jetty.setHandler(new Dispatcher(dynamo, services));
+                jetty.start();
+            } catch (Exception e) {
+                stopQuietly(jetty);
+                throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
             }
-            var dynamo = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, dataDir.isEmpty(),
-                    dataDir.map(dir -> dir.toAbsolutePath().toString()).orElse(null), sharedDb, false), null);
-            List<LocalAwsService> services = new CopyOnWriteArrayList<>();
-            jetty.setHandler(new Dispatcher(dynamo, services));
-            jetty.start();
-            URI endpoint = URI.create("http://" + connector.getHost() + ":" + connector.getLocalPort());
-            return new LocalAwsServer(jetty, endpoint, services);
-        } catch (Exception e) {
-            stopQuietly(jetty);
-            throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "local-aws-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        URI endpoint = URI.create("http://" + connector.getHost() + ":" + connector.getLocalPort());
+        return new LocalAwsServer(jetty, endpoint, services, ready);
+    }
+
+    /** Waits until DynamoDB Local answers requests; throws what stopped it from starting. */
+    public void awaitReady() {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
@@ -93,6 +117,7 @@ public final class LocalAwsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        ready.exceptionally(e -> null).join();
         stopQuietly(jetty);
     }
 
@@ -102,23 +127,6 @@ public final class LocalAwsServer implements AutoCloseable {
         } catch (Exception e) {
             // stopping is best effort: the JVM is usually on its way out
         }
-    }
-
-    /** DynamoDB Local loads SQLite through sqlite4java: find its native library or say how to provide it. */
-    private static void ensureSqliteLibrary() {
-        String configured = System.getProperty(SQLITE_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return;
-        }
-        for (String candidate : List.of("target/native-libs", "local/target/native-libs", "../local/target/native-libs")) {
-            Path dir = Path.of(candidate).toAbsolutePath().normalize();
-            if (Files.isDirectory(dir)) {
-                System.setProperty(SQLITE_PROPERTY, dir.toString());
-                return;
-            }
-        }
-        throw new IllegalStateException("DynamoDB Local needs sqlite4java's native library: run with -D" + SQLITE_PROPERTY
-                + "=<dir> (the build copies it to target/native-libs)");
     }
 
     /** Sends each request to the first local service that accepts it, and everything else to DynamoDB Local. */

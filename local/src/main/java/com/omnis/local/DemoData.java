@@ -1,0 +1,109 @@
+package com.omnis.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.omnis.local.template.SamTemplate;
+import com.omnis.shared.catalog.DynamoLocationRepository;
+import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.shared.catalog.Location;
+import com.omnis.shared.catalog.Product;
+import com.omnis.shared.catalog.Promotion;
+import com.omnis.shared.customer.Customer;
+import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/**
+ * The demo data of {@code seed/*.json} (products, stores and warehouse, promotions, customers),
+ * written through the shared repositories so the items have exactly the shape the functions read.
+ * A kind is loaded only into a table created in this run: data kept on disk is left alone.
+ */
+final class DemoData {
+
+    private final SamTemplate template;
+    private final DynamoDbEnhancedClient enhanced;
+    private final Collection<String> newTables;
+    private final Clock clock;
+    private final List<String> loaded = new ArrayList<>();
+
+    DemoData(SamTemplate template, DynamoDbEnhancedClient enhanced, Collection<String> newTables, Clock clock) {
+        this.template = template;
+        this.enhanced = enhanced;
+        this.newTables = newTables;
+        this.clock = clock;
+    }
+
+    /** Loads every kind whose table is new; returns what was loaded, e.g. {@code ["50 products", …]}. */
+    List<String> load() {
+        Instant now = clock.instant();
+        seed("PRODUCTS_TABLE", "products", new TypeReference<List<Product>>() { }, table -> {
+            var repository = new DynamoProductRepository(enhanced, table);
+            return product -> repository.save(product.withPrice(product.price(), now));
+        });
+        seed("LOCATIONS_TABLE", "locations", new TypeReference<List<Location>>() { }, table -> {
+            var repository = new DynamoLocationRepository(enhanced, table);
+            return repository::save;
+        });
+        seed("PROMOTIONS_TABLE", "promotions", new TypeReference<List<Promotion>>() { }, table -> {
+            var repository = new DynamoPromotionRepository(enhanced, table);
+            return repository::save;
+        });
+        seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { }, table -> {
+            var repository = new DynamoCustomerRepository(enhanced, table);
+            return repository::save;
+        });
+        return List.copyOf(loaded);
+    }
+
+    private <T> void seed(String variable, String kind, TypeReference<List<T>> type,
+                          Function<String, Consumer<T>> saver) {
+        Optional<String> table = tableNamedBy(variable);
+        if (table.isEmpty() || !newTables.contains(table.get())) {
+            return;
+        }
+        List<T> items = read("/seed/" + kind + ".json", type);
+        Consumer<T> save = saver.apply(table.get());
+        items.forEach(save);
+        loaded.add(items.size() + " " + kind);
+    }
+
+    /**
+     * The table a function reads through {@code variable} ({@code PRODUCTS_TABLE} → {@code ProductsTable}),
+     * else the table named like it ({@code CUSTOMERS_TABLE} → {@code CustomersTable}) while no function reads it yet.
+     */
+    Optional<String> tableNamedBy(String variable) {
+        Optional<String> read = template.functions().stream()
+                .map(function -> function.environment().get(variable))
+                .filter(name -> name != null && template.table(name).isPresent())
+                .findFirst();
+        if (read.isPresent()) {
+            return read;
+        }
+        String kind = variable.substring(0, variable.indexOf('_')).toLowerCase(Locale.ROOT);
+        String logicalId = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "Table";
+        return template.table(logicalId).map(table -> table.tableName());
+    }
+
+    private static <T> List<T> read(String resource, TypeReference<List<T>> type) {
+        try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return Json.MAPPER.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,990 @@
+#!/usr/bin/env python3
+"""Deploys template.yaml to a moto server and checks that what got created is what the template says.
+
+The SAM template is transformed offline with aws-sam-translator (the library CloudFormation's
+SAM transform runs), then created as a CloudFormation stack on a moto server started on
+127.0.0.1. Every function, table, rule, queue, event source mapping and log group that moto
+creates is compared with the template (expectations derived from the template itself), a hard
+list of critical facts (routes, keys, handlers, variables) is checked on top, and the resources
+moto cannot create are checked in the transformed template and listed as such.
+
+usage: deploy_test.py [--template template.yaml] [--endpoint URL]   (exit 1 on any failure)
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# The translator and boto3 need a region and credentials even offline; none of them is real.
+for _name, _value in {"AWS_DEFAULT_REGION": "eu-west-1", "AWS_REGION": "eu-west-1",
+                      "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
+    os.environ[_name] = _value
+os.environ.pop("AWS_PROFILE", None)
+os.environ.pop("AWS_SESSION_TOKEN", None)
+
+import logging  # noqa: E402
+
+import boto3  # noqa: E402
+from botocore.config import Config  # noqa: E402
+from samtranslator.translator.transform import transform  # noqa: E402
+from samtranslator.yaml_helper import yaml_parse  # noqa: E402
+
+REGION = "eu-west-1"
+logging.getLogger("samtranslator").setLevel(logging.ERROR)  # its metrics reminder is noise here
+ACCOUNT = "123456789012"  # moto's default account
+ARTIFACT_BUCKET = "omnis-deploy-test-artifacts"
+ROOT = Path(__file__).resolve().parent.parent
+
+# ------------------------------------------------------------------------------------------------
+# The critical facts, checked whatever the template says: the contract other code relies on.
+# Append here when a function, route, table or variable becomes part of that contract.
+# ------------------------------------------------------------------------------------------------
+PUBLIC, JWT = "NONE", "OmnisJwt"
+CRITICAL_ROUTES = {
+    "GET /products": ("CatalogFunction", PUBLIC),
+    "GET /products/{sku}": ("CatalogFunction", PUBLIC),
+    "PUT /products/{sku}": ("CatalogFunction", JWT),
+    "PUT /products/{sku}/price": ("CatalogFunction", JWT),
+    "POST /promotions": ("CatalogFunction", JWT),
+    "GET /promotions": ("CatalogFunction", JWT),
+    "GET /locations": ("CatalogFunction", PUBLIC),
+    "GET /locations/{locationId}": ("CatalogFunction", PUBLIC),
+    "POST /carts": ("CartsFunction", PUBLIC),
+    "GET /carts/{cartId}": ("CartsFunction", PUBLIC),
+    "POST /carts/{cartId}/items": ("CartsFunction", PUBLIC),
+    "PATCH /carts/{cartId}/items/{sku}": ("CartsFunction", PUBLIC),
+    "DELETE /carts/{cartId}/items/{sku}": ("CartsFunction", PUBLIC),
+    "POST /carts/{cartId}/promo-codes": ("CartsFunction", PUBLIC),
+    "DELETE /carts/{cartId}/promo-codes/{code}": ("CartsFunction", PUBLIC),
+    "GET /me/cart": ("CartsFunction", JWT),
+    "POST /me/cart/merge": ("CartsFunction", JWT),
+}
+CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribute or None)
+    "ProductsTable": ([("sku", "HASH")], {"byCategory": [("category", "HASH"), ("sku", "RANGE")]}, None),
+    "PromotionsTable": ([("promotionId", "HASH")], {}, None),
+    "LocationsTable": ([("locationId", "HASH")], {}, None),
+    "CartsTable": ([("cartId", "HASH")], {}, "expiresAt"),
+}
+CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
+    "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",
+                        {"PRODUCTS_TABLE": "ProductsTable", "PROMOTIONS_TABLE": "PromotionsTable",
+                         "LOCATIONS_TABLE": "LocationsTable"}),
+    "CartsFunction": ("com.omnis.carts.CartsHandler::handleRequest",
+                      {"CARTS_TABLE": "CartsTable", "PRODUCTS_TABLE": "ProductsTable",
+                       "PROMOTIONS_TABLE": "PromotionsTable"}),
+}
+VARIABLES_EVERY_FUNCTION_NEEDS = ["JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL", "POWERTOOLS_SERVICE_NAME"]
+COGNITO_GROUPS = {"customer", "store-staff", "agent", "ops"}
+STORE_CLAIM_ATTRIBUTE = "storeId"  # custom:storeId in the tokens
+
+
+class DeployTestError(Exception):
+    """The template could not be transformed or deployed at all."""
+
+
+@dataclass
+class Report:
+    name: str
+    failures: list[str] = field(default_factory=list)
+    verified: list[str] = field(default_factory=list)
+    static_only: list[str] = field(default_factory=list)
+
+    def check(self, condition: bool, failure: str) -> bool:
+        if not condition:
+            self.failures.append(failure)
+        return condition
+
+    def ok(self) -> bool:
+        return not self.failures
+
+
+# ------------------------------------------------------------------------------------------------
+# Template: load, transform, and project onto what moto's CloudFormation can create
+# ------------------------------------------------------------------------------------------------
+def load_template(path: Path) -> dict:
+    return yaml_parse(path.read_text(encoding="utf-8"))
+
+
+class _NoManagedPolicies:
+    """The translator asks IAM for managed policy ARNs only for policies named by their name."""
+
+    def load(self) -> dict:
+        return {}
+
+
+def translate(sam: dict) -> dict:
+    """The CloudFormation template CloudFormation's SAM transform would produce (code in S3)."""
+    template = copy.deepcopy(sam)
+    for logical_id, resource in template.get("Resources", {}).items():
+        if resource.get("Type") == "AWS::Serverless::Function":
+            resource.setdefault("Properties", {})["CodeUri"] = f"s3://{ARTIFACT_BUCKET}/{logical_id}.zip"
+    try:
+        cfn = transform(template, {"AWS::Region": REGION, "AWS::AccountId": ACCOUNT, "AWS::Partition": "aws"},
+                        _NoManagedPolicies())
+    except Exception as error:  # the translator's own errors name the resource and property
+        raise DeployTestError(f"aws-sam-translator rejected the template: {error}") from error
+    known = set(cfn.get("Resources", {})) | set(cfn.get("Parameters", {}))
+    for logical_id, resource in cfn.get("Resources", {}).items():
+        dangling = {name for name in _references(resource) if name not in known and not name.startswith("AWS::")}
+        if dangling:
+            raise DeployTestError(f"{logical_id} refers to {', '.join(sorted(dangling))}, which the template does not declare")
+    return cfn
+
+
+def moto_supported_types() -> set[str]:
+    from moto.cloudformation.parsing import get_model_map
+
+    import moto.backends  # noqa: F401  (loads every service, so every CloudFormation model registers)
+    for name in moto.backends.list_of_moto_modules():
+        try:
+            moto.backends.get_backend(name)
+        except Exception:  # a service whose optional dependencies are missing has no models to offer
+            pass
+    return set(get_model_map())
+
+
+def standin_value(logical_id: str, resource_type: str, attribute: str | None) -> str:
+    """A recognisable literal for a Ref or GetAtt to a resource moto cannot create."""
+    service = resource_type.split("::")[1].lower()
+    if attribute is None:
+        return f"standin-{logical_id}"
+    if attribute == "Arn":
+        return f"arn:aws:{service}:{REGION}:{ACCOUNT}:standin/{logical_id}"
+    return f"standin-{logical_id}-{attribute}"
+
+
+def project_for_moto(cfn: dict, supported: set[str]) -> tuple[dict, dict[str, str]]:
+    """Removes resources moto cannot create, replacing every reference to them by a literal."""
+    resources = cfn["Resources"]
+    removed = {lid: r["Type"] for lid, r in resources.items() if r["Type"] not in supported}
+    # moto resolves Ref to an event bus to its model object, not its name: GetAtt Name is the same value
+    buses = {lid for lid, r in resources.items() if r["Type"] == "AWS::Events::EventBus"}
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, dict):
+            if set(node) == {"Ref"} and node["Ref"] in removed:
+                return standin_value(node["Ref"], removed[node["Ref"]], None)
+            if set(node) == {"Ref"} and node["Ref"] in buses:
+                return {"Fn::GetAtt": [node["Ref"], "Name"]}
+            if set(node) == {"Fn::GetAtt"}:
+                target, attribute = _getatt_parts(node["Fn::GetAtt"])
+                if target in removed:
+                    return standin_value(target, removed[target], attribute)
+            if set(node) == {"Fn::Sub"}:
+                return {"Fn::Sub": _rewrite_sub(node["Fn::Sub"], removed, rewrite)}
+            return {key: rewrite(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [rewrite(item) for item in node]
+        return node
+
+    projected = rewrite({key: value for key, value in cfn.items() if key != "Resources"})
+    projected["Resources"] = {}
+    for logical_id, resource in resources.items():
+        if logical_id in removed:
+            continue
+        resource = rewrite(resource)
+        depends = resource.get("DependsOn")
+        if depends is not None:
+            depends = [d for d in ([depends] if isinstance(depends, str) else depends) if d not in removed]
+            if depends:
+                resource["DependsOn"] = depends
+            else:
+                resource.pop("DependsOn")
+        projected["Resources"][logical_id] = resource
+    return projected, removed
+
+
+def _getatt_parts(argument: Any) -> tuple[str, str]:
+    if isinstance(argument, str):
+        target, _, attribute = argument.partition(".")
+        return target, attribute
+    return argument[0], argument[1]
+
+
+def _rewrite_sub(argument: Any, removed: dict[str, str], rewrite) -> Any:
+    text, variables = (argument, None) if isinstance(argument, str) else (argument[0], argument[1])
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        target, _, attribute = name.partition(".")
+        if target in removed and (variables is None or name not in variables):
+            return standin_value(target, removed[target], attribute or None)
+        return match.group(0)
+
+    text = re.sub(r"\$\{([A-Za-z0-9:._]+)\}", replace, text)
+    return text if variables is None else [text, rewrite(variables)]
+
+
+# ------------------------------------------------------------------------------------------------
+# moto server
+# ------------------------------------------------------------------------------------------------
+class MotoServer:
+    """moto_server on 127.0.0.1 and a free port, stopped when the block ends whatever happens."""
+
+    def __init__(self, executable: str | None = None):
+        self.executable = executable or str(Path(sys.executable).with_name("moto_server"))
+        self.process: subprocess.Popen | None = None
+        self.endpoint = ""
+        self._log = tempfile.TemporaryFile()
+
+    def __enter__(self) -> "MotoServer":
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.process = subprocess.Popen([self.executable, "-H", "127.0.0.1", "-p", str(port)],
+                                        stdout=self._log, stderr=subprocess.STDOUT)
+        self.endpoint = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise DeployTestError(f"moto_server exited with {self.process.returncode}: {self.log_tail()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        self.__exit__(None, None, None)
+        raise DeployTestError("moto_server did not listen within 30 s")
+
+    def log_tail(self) -> str:
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")[-2000:]
+
+    def __exit__(self, *exc_info) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def clients(endpoint: str):
+    config = Config(retries={"max_attempts": 1}, connect_timeout=5, read_timeout=60)
+
+    def client(service: str):
+        return boto3.client(service, endpoint_url=endpoint, region_name=REGION, config=config,
+                            aws_access_key_id="testing", aws_secret_access_key="testing")
+
+    return client
+
+
+# ------------------------------------------------------------------------------------------------
+# Deployment
+# ------------------------------------------------------------------------------------------------
+@dataclass
+class Stack:
+    name: str
+    parameters: dict[str, str]
+    physical: dict[str, str]  # logical id -> physical id, for what moto created
+    outputs: dict[str, str]
+    removed: dict[str, str]  # logical id -> type, for what moto cannot create
+
+
+def deploy(cfn: dict, client, stack_name: str, parameters: dict[str, str], supported: set[str]) -> Stack:
+    projected, removed = project_for_moto(cfn, supported)
+    s3 = client("s3")
+    try:
+        s3.create_bucket(Bucket=ARTIFACT_BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+    except s3.exceptions.BucketAlreadyOwnedByYou:
+        pass
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("README", "stand-in for the function package built by sam build")
+    for logical_id, resource in cfn["Resources"].items():
+        if resource["Type"] == "AWS::Lambda::Function" and "S3Key" in resource["Properties"].get("Code", {}):
+            s3.put_object(Bucket=ARTIFACT_BUCKET, Key=resource["Properties"]["Code"]["S3Key"], Body=package.getvalue())
+
+    cloudformation = client("cloudformation")
+    try:
+        cloudformation.create_stack(
+            StackName=stack_name, TemplateBody=json.dumps(projected),
+            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()],
+            Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+    except Exception as error:
+        raise DeployTestError(f"CloudFormation (moto) refused the stack: {error}") from error
+    deadline = time.monotonic() + 120
+    while True:
+        stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
+        if not stack["StackStatus"].endswith("IN_PROGRESS") or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    if stack["StackStatus"] != "CREATE_COMPLETE":
+        raise DeployTestError(f"stack {stack_name} ended {stack['StackStatus']}: {stack.get('StackStatusReason')}")
+    summaries = cloudformation.list_stack_resources(StackName=stack_name)["StackResourceSummaries"]
+    physical = {s["LogicalResourceId"]: s["PhysicalResourceId"] for s in summaries}
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
+    return Stack(stack_name, parameters, physical, outputs, removed)
+
+
+# ------------------------------------------------------------------------------------------------
+# Expectations: the template's values resolved the way CloudFormation resolves them
+# ------------------------------------------------------------------------------------------------
+class Resolver:
+    def __init__(self, sam: dict, cfn: dict, stack: Stack, client):
+        self.cfn = cfn
+        self.stack = stack
+        self.client = client
+        self.parameters = {name: str(spec.get("Default", "")) for name, spec in sam.get("Parameters", {}).items()}
+        self.parameters.update(stack.parameters)
+        self.types = {lid: r["Type"] for lid, r in cfn["Resources"].items()}
+        self.conditions = {name: self.truth(expr) for name, expr in cfn.get("Conditions", {}).items()}
+
+    def truth(self, expression: Any) -> bool:
+        if isinstance(expression, dict) and len(expression) == 1:
+            (function, argument), = expression.items()
+            if function == "Fn::Equals":
+                return str(self.value(argument[0])) == str(self.value(argument[1]))
+            if function == "Fn::Not":
+                return not self.truth(argument[0])
+            if function == "Fn::And":
+                return all(self.truth(item) for item in argument)
+            if function == "Fn::Or":
+                return any(self.truth(item) for item in argument)
+            if function == "Condition":
+                return self.truth(self.cfn["Conditions"][argument])
+        raise DeployTestError(f"cannot evaluate condition {expression}")
+
+    def active(self, resource: dict) -> bool:
+        condition = resource.get("Condition")
+        return condition is None or self.conditions[condition]
+
+    def value(self, node: Any) -> Any:
+        if isinstance(node, dict) and len(node) == 1:
+            (function, argument), = node.items()
+            if function == "Ref":
+                return self.ref(argument)
+            if function == "Fn::GetAtt":
+                return self.getatt(*_getatt_parts(argument))
+            if function == "Fn::Sub":
+                return self.sub(argument)
+            if function == "Fn::If":
+                return self.value(argument[1] if self.conditions[argument[0]] else argument[2])
+            if function == "Fn::Join":
+                return argument[0].join(str(self.value(item)) for item in self.value(argument[1]))
+            if function == "Fn::Select":
+                return self.value(argument[1])[int(self.value(argument[0]))]
+            if function == "Fn::Split":
+                return str(self.value(argument[1])).split(argument[0])
+        if isinstance(node, dict):
+            return {key: self.value(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self.value(item) for item in node]
+        return node
+
+    def ref(self, name: str) -> Any:
+        pseudo = {"AWS::Region": REGION, "AWS::AccountId": ACCOUNT, "AWS::Partition": "aws",
+                  "AWS::URLSuffix": "amazonaws.com", "AWS::StackName": self.stack.name}
+        if name in pseudo:
+            return pseudo[name]
+        if name in self.parameters:
+            return self.parameters[name]
+        if name in self.stack.removed:
+            return standin_value(name, self.stack.removed[name], None)
+        if self.types.get(name) == "AWS::Events::EventBus":  # moto reports no physical id for a bus
+            return self.value(self.cfn["Resources"][name]["Properties"]["Name"])
+        if name in self.stack.physical:
+            return self.stack.physical[name]
+        raise DeployTestError(f"Ref {name}: no such parameter or created resource")
+
+    def getatt(self, target: str, attribute: str) -> Any:
+        if target in self.stack.removed:
+            return standin_value(target, self.stack.removed[target], attribute)
+        physical = self.ref(target)
+        kind = self.types.get(target)
+        if kind == "AWS::DynamoDB::Table":
+            table = self.client("dynamodb").describe_table(TableName=physical)["Table"]
+            return {"Arn": table["TableArn"], "StreamArn": table.get("LatestStreamArn")}[attribute]
+        if kind == "AWS::Lambda::Function" and attribute == "Arn":
+            return self.client("lambda").get_function(FunctionName=physical)["Configuration"]["FunctionArn"]
+        if kind == "AWS::SQS::Queue":
+            attributes = self.client("sqs").get_queue_attributes(QueueUrl=physical, AttributeNames=["QueueArn"])
+            return {"Arn": attributes["Attributes"]["QueueArn"], "QueueName": physical.rsplit("/", 1)[-1],
+                    "QueueUrl": physical}[attribute]
+        if kind == "AWS::Events::EventBus":
+            return {"Arn": f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{physical}", "Name": physical}[attribute]
+        if kind == "AWS::IAM::Role" and attribute == "Arn":
+            return self.client("iam").get_role(RoleName=physical)["Role"]["Arn"]
+        if kind == "AWS::SNS::Topic":
+            return {"TopicArn": physical, "TopicName": physical.rsplit(":", 1)[-1]}[attribute]
+        if kind == "AWS::Logs::LogGroup" and attribute == "Arn":
+            return f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{physical}:*"
+        raise DeployTestError(f"GetAtt {target}.{attribute}: not known to deploy_test.py's resolver (extend it)")
+
+    def sub(self, argument: Any) -> str:
+        text, variables = (argument, {}) if isinstance(argument, str) else (argument[0], argument[1])
+
+        def replace(match: re.Match) -> str:
+            name = match.group(1)
+            if name in variables:
+                return str(self.value(variables[name]))
+            if "." in name and not name.startswith("AWS::"):
+                return str(self.getatt(*name.split(".", 1)))
+            return str(self.ref(name))
+
+        return re.sub(r"\$\{([A-Za-z0-9:._]+)\}", replace, text)
+
+
+# ------------------------------------------------------------------------------------------------
+# Checks
+# ------------------------------------------------------------------------------------------------
+def sam_functions(sam: dict) -> dict[str, dict]:
+    return {lid: r for lid, r in sam["Resources"].items() if r["Type"] == "AWS::Serverless::Function"}
+
+
+def function_properties(sam: dict, logical_id: str) -> dict:
+    """A function's properties with the template's Globals applied, as the SAM transform does."""
+    globals_ = copy.deepcopy(sam.get("Globals", {}).get("Function", {}))
+    own = sam["Resources"][logical_id].get("Properties", {})
+    merged = {**globals_, **own}
+    variables = {**globals_.get("Environment", {}).get("Variables", {}),
+                 **own.get("Environment", {}).get("Variables", {})}
+    if variables:
+        merged["Environment"] = {"Variables": variables}
+    return merged
+
+
+def check_functions(report: Report, sam: dict, cfn: dict, stack: Stack, resolver: Resolver, client) -> None:
+    lambda_ = client("lambda")
+    logs = client("logs")
+    log_groups = {g["logGroupName"]: g for page in logs.get_paginator("describe_log_groups").paginate()
+                  for g in page["logGroups"]}
+    functions = {lid: r for lid, r in cfn["Resources"].items()
+                 if r["Type"] == "AWS::Lambda::Function" and resolver.active(r)}
+    report.check(bool(functions), "the template declares no function")
+    for logical_id, resource in functions.items():
+        expected = (function_properties(sam, logical_id) if logical_id in sam_functions(sam)
+                    else sam["Resources"][logical_id]["Properties"])
+        try:
+            actual = lambda_.get_function(FunctionName=stack.physical[logical_id])["Configuration"]
+        except Exception as error:
+            report.failures.append(f"{logical_id}: function not created ({error})")
+            continue
+        report.check(actual.get("Handler") == expected.get("Handler"),
+                     f"{logical_id}: handler {actual.get('Handler')!r}, template says {expected.get('Handler')!r}")
+        report.check(actual.get("Runtime") == expected.get("Runtime"),
+                     f"{logical_id}: runtime {actual.get('Runtime')!r}, template says {expected.get('Runtime')!r}")
+        for key in ("MemorySize", "Timeout"):
+            if key in expected:
+                report.check(actual.get(key) == int(expected[key]),
+                             f"{logical_id}: {key} {actual.get(key)}, template says {expected[key]}")
+        if expected.get("Tracing"):  # moto's CloudFormation drops TracingConfig: check what the transform produced
+            translated = resource["Properties"].get("TracingConfig", {}).get("Mode")
+            report.check(translated == expected["Tracing"],
+                         f"{logical_id}: tracing {translated}, template says {expected['Tracing']}")
+        want = {k: str(resolver.value(v)) for k, v in expected.get("Environment", {}).get("Variables", {}).items()}
+        have = actual.get("Environment", {}).get("Variables", {})
+        for name in sorted(set(want) | set(have)):
+            report.check(have.get(name) == want.get(name),
+                         f"{logical_id}: variable {name} is {have.get(name)!r}, template says {want.get(name)!r}")
+        group = log_groups.get(f"/aws/lambda/{stack.physical[logical_id]}")
+        if report.check(group is not None, f"{logical_id}: no log group /aws/lambda/<function> (retention unset)"):
+            report.check(str(group.get("retentionInDays")) == resolver.parameters.get("LogRetentionDays"),
+                         f"{logical_id}: log retention {group.get('retentionInDays')} days, "
+                         f"LogRetentionDays is {resolver.parameters.get('LogRetentionDays')}")
+    report.verified.append(f"{len(functions)} functions: handler, runtime, memory, timeout, "
+                           "environment variables, log group retention")
+    report.static_only.append("function tracing: moto's CloudFormation drops TracingConfig; checked in the "
+                              "transformed template")
+
+
+def check_least_privilege(report: Report, cfn: dict, resolver: Resolver) -> None:
+    """No inline statement grants every action, or any DynamoDB action on every resource."""
+    for logical_id, resource in cfn["Resources"].items():
+        if not resolver.active(resource):
+            continue
+        documents = []
+        if resource["Type"] == "AWS::IAM::Role":
+            documents = [p["PolicyDocument"] for p in resource["Properties"].get("Policies", [])]
+        elif resource["Type"] == "AWS::IAM::Policy":
+            documents = [resource["Properties"]["PolicyDocument"]]
+        for document in documents:
+            for statement in document.get("Statement", []):
+                actions = statement.get("Action", [])
+                actions = [actions] if isinstance(actions, str) else actions
+                resources = statement.get("Resource", [])
+                resources = [resources] if not isinstance(resources, list) else resources
+                report.check("*" not in actions, f"{logical_id}: a statement allows every action")
+                if any(str(a).startswith(("dynamodb:", "events:", "sqs:", "sns:", "ses:")) for a in actions):
+                    report.check("*" not in resources,
+                                 f"{logical_id}: {actions[0]}… is granted on every resource, not on the stack's own")
+    report.verified.append("IAM: no wildcard actions; data-plane actions scoped to named resources (static)")
+
+
+def _keys(schema: list[dict]) -> list[tuple[str, str]]:
+    return [(k["AttributeName"], k["KeyType"]) for k in schema]
+
+
+def check_tables(report: Report, cfn: dict, stack: Stack, resolver: Resolver, client) -> None:
+    dynamodb = client("dynamodb")
+    tables = {lid: r for lid, r in cfn["Resources"].items() if r["Type"] == "AWS::DynamoDB::Table" and resolver.active(r)}
+    for logical_id, resource in tables.items():
+        expected = resource["Properties"]
+        try:
+            actual = dynamodb.describe_table(TableName=stack.physical[logical_id])["Table"]
+        except Exception as error:
+            report.failures.append(f"{logical_id}: table not created ({error})")
+            continue
+        report.check(_keys(actual["KeySchema"]) == _keys(expected["KeySchema"]),
+                     f"{logical_id}: key {_keys(actual['KeySchema'])}, template says {_keys(expected['KeySchema'])}")
+        want_attributes = {(a["AttributeName"], a["AttributeType"]) for a in expected.get("AttributeDefinitions", [])}
+        have_attributes = {(a["AttributeName"], a["AttributeType"]) for a in actual.get("AttributeDefinitions", [])}
+        report.check(want_attributes == have_attributes,
+                     f"{logical_id}: attributes {sorted(have_attributes)}, template says {sorted(want_attributes)}")
+        want_indexes = {i["IndexName"]: (_keys(i["KeySchema"]), i["Projection"]["ProjectionType"])
+                        for i in expected.get("GlobalSecondaryIndexes", [])}
+        have_indexes = {i["IndexName"]: (_keys(i["KeySchema"]), i["Projection"]["ProjectionType"])
+                        for i in actual.get("GlobalSecondaryIndexes", [])}
+        report.check(want_indexes == have_indexes,
+                     f"{logical_id}: indexes {have_indexes}, template says {want_indexes}")
+        want_stream = expected.get("StreamSpecification", {}).get("StreamViewType")
+        have_stream = actual.get("StreamSpecification", {}).get("StreamViewType") \
+            if actual.get("StreamSpecification", {}).get("StreamEnabled") else None
+        report.check(want_stream == have_stream, f"{logical_id}: stream {have_stream}, template says {want_stream}")
+        want_billing = expected.get("BillingMode", "PROVISIONED")
+        have_billing = actual.get("BillingModeSummary", {}).get("BillingMode", "PROVISIONED")
+        report.check(want_billing == have_billing, f"{logical_id}: billing {have_billing}, template says {want_billing}")
+        ttl = expected.get("TimeToLiveSpecification")
+        if ttl is not None:
+            report.check(bool(ttl.get("AttributeName")) and resolver.value(ttl.get("Enabled")) in (True, "true"),
+                         f"{logical_id}: TimeToLiveSpecification is incomplete")
+        report.check("PointInTimeRecoverySpecification" in expected and "DeletionProtectionEnabled" in expected,
+                     f"{logical_id}: set PointInTimeRecoverySpecification and DeletionProtectionEnabled (on in prod)")
+    report.verified.append(f"{len(tables)} tables: key schema, attributes, global indexes, streams, billing mode")
+    report.static_only.append("DynamoDB TTL and point-in-time recovery: moto's CloudFormation ignores "
+                              "TimeToLiveSpecification and PointInTimeRecoverySpecification; checked in the template")
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def check_rules(report: Report, cfn: dict, stack: Stack, resolver: Resolver, client) -> None:
+    events = client("events")
+    rules = {lid: r for lid, r in cfn["Resources"].items() if r["Type"] == "AWS::Events::Rule" and resolver.active(r)}
+    for logical_id, resource in rules.items():
+        expected = resource["Properties"]
+        bus = str(resolver.value(expected.get("EventBusName", "default")))
+        bus = bus.rsplit("/", 1)[-1]
+        found = [r for page in events.get_paginator("list_rules").paginate(EventBusName=bus) for r in page["Rules"]
+                 if r["Name"] == stack.physical[logical_id]]
+        if not report.check(len(found) == 1, f"{logical_id}: rule not found on bus {bus}"):
+            continue
+        actual = found[0]
+        if "EventPattern" in expected:
+            report.check(json.loads(actual.get("EventPattern", "null")) == resolver.value(expected["EventPattern"]),
+                         f"{logical_id}: pattern {actual.get('EventPattern')}, template says {expected['EventPattern']}")
+        if "ScheduleExpression" in expected:
+            report.check(actual.get("ScheduleExpression") == expected["ScheduleExpression"],
+                         f"{logical_id}: schedule {actual.get('ScheduleExpression')}, "
+                         f"template says {expected['ScheduleExpression']}")
+        report.check(actual.get("State", "ENABLED") == expected.get("State", "ENABLED"),
+                     f"{logical_id}: state {actual.get('State')}, template says {expected.get('State', 'ENABLED')}")
+        targets = {t["Id"]: t for t in events.list_targets_by_rule(Rule=actual["Name"], EventBusName=bus)["Targets"]}
+        for target in expected.get("Targets", []):
+            have = targets.get(target["Id"])
+            if not report.check(have is not None, f"{logical_id}: target {target['Id']} missing"):
+                continue
+            report.check(have["Arn"] == resolver.value(target["Arn"]),
+                         f"{logical_id}: target {target['Id']} is {have['Arn']}, template says {resolver.value(target['Arn'])}")
+            for key in ("RetryPolicy", "DeadLetterConfig", "Input", "InputPath"):
+                if key in target:
+                    report.check(have.get(key) == resolver.value(target[key]),
+                                 f"{logical_id}: target {target['Id']} {key} {have.get(key)}, "
+                                 f"template says {resolver.value(target[key])}")
+            # production rule: an event a target cannot take is kept, never dropped
+            report.check("DeadLetterConfig" in target and "RetryPolicy" in target,
+                         f"{logical_id}: target {target['Id']} needs a RetryPolicy and a DeadLetterConfig")
+    report.verified.append(f"{len(rules)} EventBridge rules (patterns and schedules): pattern, schedule, state, "
+                           "targets with retry policy and dead-letter queue")
+
+
+def check_schedules(report: Report, cfn: dict, resolver: Resolver) -> None:
+    schedules = {lid: r for lid, r in cfn["Resources"].items()
+                 if r["Type"] == "AWS::Scheduler::Schedule" and resolver.active(r)}
+    for logical_id, resource in schedules.items():
+        properties = resource["Properties"]
+        target = properties.get("Target", {})
+        report.check(bool(properties.get("ScheduleExpression")), f"{logical_id}: no ScheduleExpression")
+        report.check("Arn" in target and "RoleArn" in target, f"{logical_id}: target needs Arn and RoleArn")
+        report.check("DeadLetterConfig" in target and "RetryPolicy" in target,
+                     f"{logical_id}: target needs a RetryPolicy and a DeadLetterConfig")
+    if schedules:
+        report.static_only.append(f"{len(schedules)} EventBridge Scheduler schedules: moto cannot create "
+                                  "AWS::Scheduler::Schedule; expression, target, retry and DLQ checked in the template")
+
+
+def check_queues(report: Report, cfn: dict, stack: Stack, resolver: Resolver, client) -> None:
+    sqs = client("sqs")
+    queues = {lid: r for lid, r in cfn["Resources"].items() if r["Type"] == "AWS::SQS::Queue" and resolver.active(r)}
+    for logical_id, resource in queues.items():
+        expected = resource.get("Properties", {})
+        try:
+            actual = sqs.get_queue_attributes(QueueUrl=stack.physical[logical_id], AttributeNames=["All"])["Attributes"]
+        except Exception as error:
+            report.failures.append(f"{logical_id}: queue not created ({error})")
+            continue
+        for key in ("MessageRetentionPeriod", "VisibilityTimeout", "DelaySeconds", "SqsManagedSseEnabled"):
+            if key in expected:
+                report.check(str(actual.get(key)).lower() == str(resolver.value(expected[key])).lower(),
+                             f"{logical_id}: {key} {actual.get(key)}, template says {expected[key]}")
+        if "RedrivePolicy" in expected:
+            want = resolver.value(expected["RedrivePolicy"])
+            have = json.loads(actual.get("RedrivePolicy", "{}"))
+            report.check(have.get("deadLetterTargetArn") == want.get("deadLetterTargetArn")
+                         and int(have.get("maxReceiveCount", 0)) == int(want.get("maxReceiveCount", -1)),
+                         f"{logical_id}: redrive {have}, template says {want}")
+    report.verified.append(f"{len(queues)} SQS queues: retention, visibility, encryption, redrive policy")
+
+
+def check_event_source_mappings(report: Report, cfn: dict, stack: Stack, resolver: Resolver, client) -> None:
+    lambda_ = client("lambda")
+    mappings = {lid: r for lid, r in cfn["Resources"].items()
+                if r["Type"] == "AWS::Lambda::EventSourceMapping" and resolver.active(r)}
+    for logical_id, resource in mappings.items():
+        expected = resource["Properties"]
+        function = str(resolver.value(expected["FunctionName"]))
+        source = resolver.value(expected["EventSourceArn"])
+        found = [m for m in lambda_.list_event_source_mappings(FunctionName=function)["EventSourceMappings"]
+                 if m["EventSourceArn"] == source]
+        if not report.check(len(found) == 1, f"{logical_id}: no mapping from {source} to {function}"):
+            continue
+        actual = found[0]
+        for key in ("StartingPosition", "BatchSize", "MaximumRetryAttempts", "BisectBatchOnFunctionError",
+                    "FunctionResponseTypes", "DestinationConfig", "FilterCriteria"):
+            if key in expected:
+                report.check(actual.get(key) == resolver.value(expected[key]),
+                             f"{logical_id}: {key} {actual.get(key)}, template says {expected[key]}")
+        if source and ":dynamodb:" in source:
+            report.check("DestinationConfig" in expected and "MaximumRetryAttempts" in expected,
+                         f"{logical_id}: a stream mapping needs MaximumRetryAttempts and an on-failure destination")
+    report.verified.append(f"{len(mappings)} event source mappings (DynamoDB Streams, SQS): source, position, "
+                           "batching, retries, failure destination")
+
+
+def http_routes(cfn: dict) -> tuple[dict[str, tuple[str, str]], dict]:
+    """Route key -> (function logical id, authorizer or NONE), from the HTTP API's OpenAPI body."""
+    apis = [r for r in cfn["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Api"]
+    if len(apis) != 1:
+        raise DeployTestError(f"expected one HTTP API, found {len(apis)}")
+    body = apis[0]["Properties"]["Body"]
+    routes = {}
+    for path, methods in body.get("paths", {}).items():
+        for method, operation in methods.items():
+            integration = operation.get("x-amazon-apigateway-integration", {})
+            uri = json.dumps(integration.get("uri"))
+            function = re.search(r"\$\{([A-Za-z0-9]+)\.Arn\}", uri)
+            security = operation.get("security")
+            authorizer = next(iter(security[0]), PUBLIC) if security else PUBLIC
+            routes[f"{method.upper()} {path}"] = (function.group(1) if function else uri, authorizer)
+    return routes, body
+
+
+def check_routes(report: Report, sam: dict, cfn: dict, client) -> None:
+    routes, body = http_routes(cfn)
+    default_authorizer = next((r["Properties"].get("Auth", {}).get("DefaultAuthorizer")
+                               for r in sam["Resources"].values() if r["Type"] == "AWS::Serverless::HttpApi"), None)
+    declared = {}
+    for logical_id, function in sam_functions(sam).items():
+        for event in function.get("Properties", {}).get("Events", {}).values():
+            if event["Type"] == "HttpApi":
+                properties = event["Properties"]
+                authorizer = properties.get("Auth", {}).get("Authorizer", default_authorizer) or PUBLIC
+                declared[f"{properties['Method'].upper()} {properties['Path']}"] = (logical_id, authorizer)
+    report.check(routes == declared, f"HTTP API routes differ from the functions' HttpApi events: "
+                                     f"only in API {sorted(set(routes) - set(declared))}, "
+                                     f"only in events {sorted(set(declared) - set(routes))}, "
+                                     f"different {sorted(k for k in routes if k in declared and routes[k] != declared[k])}")
+    for route, (function, authorizer) in CRITICAL_ROUTES.items():
+        report.check(routes.get(route) == (function, authorizer),
+                     f"critical route {route}: {routes.get(route)}, must be {function} with authorizer {authorizer}")
+    schemes = body.get("components", {}).get("securitySchemes", {})
+    report.check(JWT in schemes and schemes[JWT].get("x-amazon-apigateway-authorizer", {}).get("type") == "jwt",
+                 f"the HTTP API has no JWT authorizer {JWT}")
+    report.check("x-amazon-apigateway-cors" in body, "the HTTP API has no CORS configuration")
+    stages = [r["Properties"] for r in cfn["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Stage"]
+    for stage in stages:
+        throttling = stage.get("DefaultRouteSettings", {})
+        report.check("ThrottlingRateLimit" in throttling and "ThrottlingBurstLimit" in throttling,
+                     "the HTTP API stage has no default route throttling")
+        report.check("DestinationArn" in stage.get("AccessLogSettings", {}), "the HTTP API stage writes no access log")
+    report.verified.append(f"{len(routes)} HTTP API routes: the translator's OpenAPI body matches every HttpApi "
+                           "event (function, authorizer) and the critical list")
+
+    # moto's API Gateway v2 imports the same body: routes it creates from it must be the same set
+    apigateway = client("apigatewayv2")
+    api = apigateway.create_api(Name="omnis-deploy-test", ProtocolType="HTTP")
+    apigateway.reimport_api(ApiId=api["ApiId"], Body=json.dumps(_without_intrinsics(body)))
+    imported = {r["RouteKey"] for r in apigateway.get_routes(ApiId=api["ApiId"])["Items"]}
+    report.check(imported == set(routes), f"moto's API Gateway imported routes {sorted(imported ^ set(routes))} differently")
+    report.static_only.append("HTTP API: moto's CloudFormation cannot create AWS::ApiGatewayV2::Api/Stage; routes, "
+                              "integrations, JWT authorizer and CORS checked in the transformed template, routes "
+                              "imported into moto's API Gateway; throttling and access logs checked in the template; "
+                              "the authorizer's token validation is not exercised")
+
+
+def _without_intrinsics(node: Any) -> Any:
+    if isinstance(node, dict):
+        if len(node) == 1 and next(iter(node)).startswith(("Fn::", "Ref")):
+            return "resolved-by-cloudformation"
+        return {key: _without_intrinsics(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_without_intrinsics(item) for item in node]
+    return node
+
+
+def _references(node: Any) -> set[str]:
+    """Logical ids a node refers to (Ref, GetAtt, ${…} in Sub)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "Ref" and isinstance(value, str):
+                found.add(value)
+            elif key == "Fn::GetAtt":
+                found.add(_getatt_parts(value)[0])
+            elif key == "Fn::Sub":
+                text, variables = (value, {}) if isinstance(value, str) else (value[0], value[1])
+                found.update(m.split(".")[0] for m in re.findall(r"\$\{([A-Za-z0-9:._]+)\}", text)
+                             if m not in variables)
+                found |= _references(variables)
+            else:
+                found |= _references(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _references(item)
+    return found
+
+
+def check_alarms(report: Report, cfn: dict, resolver: Resolver) -> None:
+    alarms = [r["Properties"] for r in cfn["Resources"].values()
+              if r["Type"] == "AWS::CloudWatch::Alarm" and resolver.active(r)]
+
+    def watched(metric: str) -> set[str]:
+        names = set()
+        for alarm in alarms:
+            metrics = [alarm] if "MetricName" in alarm else [m["MetricStat"]["Metric"] for m in alarm.get("Metrics", [])
+                                                           if "MetricStat" in m]
+            for m in metrics:
+                if m.get("MetricName") == metric:
+                    names |= _references(m.get("Dimensions", []))
+        return names
+
+    for alarm in alarms:
+        report.check(bool(alarm.get("AlarmActions")), f"alarm '{alarm.get('AlarmDescription')}' notifies nobody")
+    functions = [lid for lid, r in cfn["Resources"].items()
+                 if r["Type"] == "AWS::Lambda::Function" and resolver.active(r)]
+    for function in functions:
+        report.check(function in watched("Errors"), f"{function}: no alarm on its Errors")
+        report.check(function in watched("Throttles"), f"{function}: no alarm on its Throttles")
+    tables = [lid for lid, r in cfn["Resources"].items() if r["Type"] == "AWS::DynamoDB::Table" and resolver.active(r)]
+    for table in tables:
+        report.check(table in watched("ReadThrottleEvents") and table in watched("WriteThrottleEvents"),
+                     f"{table}: no alarm on its read and write throttling")
+        report.check(table in watched("TransactionConflict"), f"{table}: no alarm on TransactionConflict")
+    dead_letter_queues = set()
+    for resource in cfn["Resources"].values():
+        for key in ("DeadLetterConfig", "RedrivePolicy", "DestinationConfig"):
+            dead_letter_queues |= {ref for ref in _references(_find_all(resource, key))
+                                   if cfn["Resources"].get(ref, {}).get("Type") == "AWS::SQS::Queue"}
+    dead_letter_queues |= {lid for lid, r in cfn["Resources"].items()
+                           if r["Type"] == "AWS::SQS::Queue" and "DeadLetter" in lid}
+    for queue in sorted(dead_letter_queues):
+        report.check(queue in watched("ApproximateNumberOfMessagesVisible"), f"{queue}: no alarm on its depth")
+    report.static_only.append(f"{len(alarms)} CloudWatch alarms (function errors and throttles, table throttling and "
+                              f"transaction conflicts, {len(dead_letter_queues)} dead-letter queue depth): moto's "
+                              "CloudFormation cannot create AWS::CloudWatch::Alarm; coverage checked in the template")
+
+
+def _find_all(node: Any, key: str) -> list:
+    found = []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            found.extend([v] if k == key else _find_all(v, key))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_find_all(item, key))
+    return found
+
+
+def check_identity(report: Report, cfn: dict, stack: Stack, resolver: Resolver) -> None:
+    resources = cfn["Resources"]
+    pools = [lid for lid, r in resources.items() if r["Type"] == "AWS::Cognito::UserPool" and resolver.active(r)]
+    issuer = resolver.parameters.get("JwtIssuer", "")
+    if issuer:
+        report.check(not pools, "an external JwtIssuer is set but the stack still creates a Cognito user pool")
+        report.verified.append("external issuer: no Cognito resources, functions and authorizer use JwtIssuer")
+        return
+    if not report.check(len(pools) == 1, f"expected one Cognito user pool, found {len(pools)}"):
+        return
+    pool = resources[pools[0]]["Properties"]
+    groups = {r["Properties"]["GroupName"] for r in resources.values()
+              if r["Type"] == "AWS::Cognito::UserPoolGroup" and resolver.active(r)}
+    report.check(groups == COGNITO_GROUPS, f"user pool groups {sorted(groups)}, must be {sorted(COGNITO_GROUPS)}")
+    report.check(any(a.get("Name") == STORE_CLAIM_ATTRIBUTE for a in pool.get("Schema", [])),
+                 f"user pool has no custom attribute {STORE_CLAIM_ATTRIBUTE}")
+    for lid, r in resources.items():
+        if r["Type"] == "AWS::Cognito::UserPoolClient" and resolver.active(r):
+            report.check(f"custom:{STORE_CLAIM_ATTRIBUTE}" not in r["Properties"].get("WriteAttributes", []),
+                         f"{lid}: users could set their own custom:{STORE_CLAIM_ATTRIBUTE}")
+    _, body = http_routes(cfn)
+    jwt = body["components"]["securitySchemes"][JWT]["x-amazon-apigateway-authorizer"]["jwtConfiguration"]
+    report.check(pools[0] in _references(jwt.get("issuer")), "the JWT authorizer does not trust the user pool")
+    report.static_only.append("Cognito user pool, app client and groups: moto's CloudFormation cannot create "
+                              "AWS::Cognito::*; groups, the custom:storeId attribute (admin-only) and the authorizer's "
+                              "issuer checked in the template")
+
+
+def check_critical(report: Report, cfn: dict, stack: Stack, resolver: Resolver, client) -> None:
+    lambda_ = client("lambda")
+    dynamodb = client("dynamodb")
+    for logical_id, (handler, variables) in CRITICAL_FUNCTIONS.items():
+        if not report.check(logical_id in stack.physical, f"critical function {logical_id} missing"):
+            continue
+        actual = lambda_.get_function(FunctionName=stack.physical[logical_id])["Configuration"]
+        report.check(actual["Handler"] == handler, f"{logical_id}: handler {actual['Handler']}, must be {handler}")
+        have = actual.get("Environment", {}).get("Variables", {})
+        for name, table in variables.items():
+            report.check(have.get(name) == stack.physical.get(table),
+                         f"{logical_id}: {name} is {have.get(name)!r}, must name {table}")
+        for name in VARIABLES_EVERY_FUNCTION_NEEDS:
+            report.check(bool(have.get(name)), f"{logical_id}: variable {name} missing")
+        issuer = resolver.parameters.get("JwtIssuer") or standin_issuer()
+        report.check(have.get("JWT_ISSUER") == issuer, f"{logical_id}: JWT_ISSUER {have.get('JWT_ISSUER')}, must be {issuer}")
+    for logical_id, (key, indexes, ttl) in CRITICAL_TABLES.items():
+        if not report.check(logical_id in stack.physical, f"critical table {logical_id} missing"):
+            continue
+        table = dynamodb.describe_table(TableName=stack.physical[logical_id])["Table"]
+        report.check(_keys(table["KeySchema"]) == key, f"{logical_id}: key {_keys(table['KeySchema'])}, must be {key}")
+        have_indexes = {i["IndexName"]: _keys(i["KeySchema"]) for i in table.get("GlobalSecondaryIndexes", [])}
+        for index, index_key in indexes.items():
+            report.check(have_indexes.get(index) == index_key,
+                         f"{logical_id}: index {index} is {have_indexes.get(index)}, must be {index_key}")
+        spec = cfn["Resources"][logical_id]["Properties"].get("TimeToLiveSpecification", {})
+        report.check((spec.get("AttributeName") if spec.get("Enabled") else None) == ttl,
+                     f"{logical_id}: TTL attribute {spec.get('AttributeName')}, must be {ttl}")
+    bus = f"omnis-{resolver.parameters.get('Stage')}"
+    try:
+        client("events").describe_event_bus(Name=bus)
+    except Exception as error:
+        report.failures.append(f"event bus {bus} missing ({error})")
+    for output in ("ApiUrl", "EventBusName", "EventBusArn", "CartsTableName", "ProductsTableName", "AlarmTopicArn"):
+        report.check(output in stack.outputs, f"stack output {output} missing")
+    report.verified.append(f"critical list: {len(CRITICAL_ROUTES)} routes, {len(CRITICAL_TABLES)} tables, "
+                           f"{len(CRITICAL_FUNCTIONS)} functions, bus name, outputs")
+
+
+def standin_issuer() -> str:
+    return f"https://cognito-idp.{REGION}.amazonaws.com/{standin_value('UserPool', 'AWS::Cognito::UserPool', None)}"
+
+
+def check_deletion(report: Report, stack: Stack, client) -> None:
+    cloudformation = client("cloudformation")
+    cloudformation.delete_stack(StackName=stack.name)
+    status = cloudformation.describe_stacks(StackName=stack.name)["Stacks"][0]["StackStatus"] \
+        if _stack_exists(cloudformation, stack.name) else "DELETE_COMPLETE"
+    report.check(status == "DELETE_COMPLETE", f"stack {stack.name} could not be deleted: {status}")
+
+
+def _stack_exists(cloudformation, name: str) -> bool:
+    try:
+        return bool(cloudformation.describe_stacks(StackName=name)["Stacks"])
+    except Exception:
+        return False
+
+
+# ------------------------------------------------------------------------------------------------
+# One run: a template and a set of parameters against a moto endpoint
+# ------------------------------------------------------------------------------------------------
+def run(template_path: Path, endpoint: str, stack_name: str, parameters: dict[str, str] | None = None,
+        supported: set[str] | None = None) -> Report:
+    parameters = parameters or {}
+    report = Report(f"{stack_name} ({', '.join(f'{k}={v}' for k, v in parameters.items()) or 'defaults'})")
+    client = clients(endpoint)
+    try:
+        sam = load_template(template_path)
+        cfn = translate(sam)
+        stack = deploy(cfn, client, stack_name, parameters, supported or moto_supported_types())
+        resolver = Resolver(sam, cfn, stack, client)
+        report.verified.append(f"stack CREATE_COMPLETE on moto: {len(stack.physical)} resources created")
+        report.static_only.append("not created by moto (checked in the template only): " + ", ".join(
+            f"{t} x{n}" for t, n in sorted(_count(stack.removed.values()).items())))
+        for check in (lambda: check_functions(report, sam, cfn, stack, resolver, client),
+                      lambda: check_least_privilege(report, cfn, resolver),
+                      lambda: check_tables(report, cfn, stack, resolver, client),
+                      lambda: check_rules(report, cfn, stack, resolver, client),
+                      lambda: check_schedules(report, cfn, resolver),
+                      lambda: check_queues(report, cfn, stack, resolver, client),
+                      lambda: check_event_source_mappings(report, cfn, stack, resolver, client),
+                      lambda: check_routes(report, sam, cfn, client),
+                      lambda: check_alarms(report, cfn, resolver),
+                      lambda: check_identity(report, cfn, stack, resolver),
+                      lambda: check_critical(report, cfn, stack, resolver, client),
+                      lambda: check_deletion(report, stack, client)):
+            try:
+                check()
+            except DeployTestError as error:
+                report.failures.append(str(error))
+            except Exception as error:  # a check that cannot even run has found something wrong too
+                report.failures.append(f"a check could not run: {type(error).__name__}: {error}")
+    except DeployTestError as error:
+        report.failures.append(str(error))
+    return report
+
+
+def _count(values) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def print_report(report: Report, out=sys.stdout) -> None:
+    print(f"== deploy test: {report.name}", file=out)
+    for line in report.verified:
+        print(f"  verified     {line}", file=out)
+    for line in report.static_only:
+        print(f"  static only  {line}", file=out)
+    for line in report.failures:
+        print(f"  FAILED       {line}", file=out)
+    print(f"  {'OK' if report.ok() else f'{len(report.failures)} failure(s)'}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--template", type=Path, default=ROOT / "template.yaml")
+    parser.add_argument("--endpoint", help="an already running moto server (default: start one)")
+    args = parser.parse_args(argv)
+    runs = [("omnis-dev", {"Stage": "dev"}),
+            ("omnis-external-issuer", {"Stage": "staging", "JwtIssuer": "https://login.example.com/omnis",
+                                       "JwtAudience": "omnis-channels"})]
+
+    def execute(endpoint: str) -> list[Report]:
+        supported = moto_supported_types()
+        return [run(args.template, endpoint, name, parameters, supported) for name, parameters in runs]
+
+    if args.endpoint:
+        reports = execute(args.endpoint)
+    else:
+        with MotoServer() as server:
+            reports = execute(server.endpoint)
+    for report in reports:
+        print_report(report)
+    return 0 if all(r.ok() for r in reports) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs a function's handler from its built package the way Lambda does: a fresh JVM whose classpath
+ * is the package root and lib/*, the no-argument constructor, one API Gateway v2 event. Prints the
+ * response's status code (scripts/check_packages.py runs it on every package sam build made).
+ *
+ * usage: java -cp 'pkg:pkg/lib/*' InvokeHandler.java <handler class> <event.json>
+ */
+public class InvokeHandler {
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        var mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        var event = mapper.readValue(Files.readString(Path.of(args[1])), APIGatewayV2HTTPEvent.class);
+        var handler = (RequestHandler<APIGatewayV2HTTPEvent, Object>) Class.forName(args[0]).getConstructor().newInstance();
+        Context context = (Context) Proxy.newProxyInstance(InvokeHandler.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, arguments) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> "package-smoke";
+                    case "getFunctionName" -> "package-smoke";
+                    case "getRemainingTimeInMillis" -> 15_000;
+                    case "getMemoryLimitInMB" -> 1024;
+                    default -> null;
+                });
+        Object response = handler.handleRequest(event, context);
+        System.out.println("status " + mapper.valueToTree(response).path("statusCode").asInt());
+    }
+}

@@ -1,0 +1,228 @@
+"""The deploy test fails a broken template: mutated copies of template.yaml against one moto server."""
+from __future__ import annotations
+
+import copy
+import json
+import sys
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import deploy_test  # noqa: E402
+
+TEMPLATE = deploy_test.ROOT / "template.yaml"
+
+
+@pytest.fixture(scope="module")
+def moto():
+    with deploy_test.MotoServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def supported():
+    return deploy_test.moto_supported_types()
+
+
+@pytest.fixture
+def deploy(moto, supported, tmp_path):
+    """Deploys a changed copy of template.yaml on an emptied moto and returns the report."""
+    urllib.request.urlopen(urllib.request.Request(f"{moto.endpoint}/moto-api/reset", method="POST")).close()
+
+    def run(change, parameters=None):
+        template = deploy_test.load_template(TEMPLATE)
+        change(template)
+        path = tmp_path / "template.json"
+        path.write_text(json.dumps(template))
+        return deploy_test.run(path, moto.endpoint, f"t-{uuid.uuid4().hex[:8]}", parameters or {"Stage": "dev"}, supported)
+
+    return run
+
+
+def resources(template):
+    return template["Resources"]
+
+
+def failures_mentioning(report, text):
+    return [f for f in report.failures if text in f]
+
+
+def add_event_consumers(template, dead_letters=True):
+    """Gives CartsFunction an EventBridge rule, a schedule rule, a Scheduler schedule and a stream."""
+    dlq = {"Arn": {"Fn::GetAtt": ["EventsDeadLetterQueue", "Arn"]}}
+    retry = {"MaximumRetryAttempts": 4, "MaximumEventAgeInSeconds": 3600}
+    resources(template)["CartsTable"]["Properties"]["StreamSpecification"] = {"StreamViewType": "NEW_AND_OLD_IMAGES"}
+    events = resources(template)["CartsFunction"]["Properties"]["Events"]
+    events["OnPriceChanged"] = {"Type": "EventBridgeRule", "Properties": {
+        "EventBusName": {"Ref": "EventBus"},
+        "Pattern": {"source": ["omnis.catalog"], "detail-type": ["PriceChanged"]},
+        "RetryPolicy": retry, **({"DeadLetterConfig": dlq} if dead_letters else {})}}
+    events["Sweep"] = {"Type": "Schedule", "Properties": {
+        "Schedule": "rate(1 minute)", "RetryPolicy": retry, **({"DeadLetterConfig": dlq} if dead_letters else {})}}
+    events["NightlyReport"] = {"Type": "ScheduleV2", "Properties": {
+        "ScheduleExpression": "cron(0 2 * * ? *)", "RetryPolicy": {"MaximumRetryAttempts": 2},
+        **({"DeadLetterConfig": dlq} if dead_letters else {})}}
+    events["CartChanges"] = {"Type": "DynamoDB", "Properties": {
+        "Stream": {"Fn::GetAtt": ["CartsTable", "StreamArn"]}, "StartingPosition": "LATEST", "BatchSize": 10,
+        "MaximumRetryAttempts": 3, "BisectBatchOnFunctionError": True,
+        "DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": {"Fn::GetAtt": ["EventsDeadLetterQueue", "Arn"]}}}}}
+
+
+def test_the_template_as_committed_passes(deploy):
+    # when
+    report = deploy(lambda template: None)
+
+    # then
+    assert report.failures == []
+    assert any("17 HTTP API routes" in line for line in report.verified)
+
+
+def test_rules_schedules_and_streams_are_compared_with_what_moto_created(deploy):
+    # when
+    report = deploy(add_event_consumers)
+
+    # then
+    assert report.failures == []
+    assert any(line.startswith("2 EventBridge rules") for line in report.verified)
+    assert any(line.startswith("1 event source mappings") for line in report.verified)
+    assert any("1 EventBridge Scheduler schedules" in line for line in report.static_only)
+
+
+def test_a_rule_or_schedule_without_a_dead_letter_queue_fails(deploy):
+    # when
+    report = deploy(lambda template: add_event_consumers(template, dead_letters=False))
+
+    # then
+    assert len(failures_mentioning(report, "needs a RetryPolicy and a DeadLetterConfig")) == 3
+
+
+def test_a_missing_critical_route_fails(deploy):
+    # given
+    def drop_add_item(template):
+        del resources(template)["CartsFunction"]["Properties"]["Events"]["AddItem"]
+
+    # when
+    report = deploy(drop_add_item)
+
+    # then
+    assert failures_mentioning(report, "critical route POST /carts/{cartId}/items")
+
+
+def test_a_critical_route_behind_the_wrong_authorizer_fails(deploy):
+    # given
+    def protect_public_catalog(template):
+        del resources(template)["CatalogFunction"]["Properties"]["Events"]["ListProducts"]["Properties"]["Auth"]
+
+    # when
+    report = deploy(protect_public_catalog)
+
+    # then
+    assert failures_mentioning(report, "critical route GET /products:")
+
+
+def test_a_changed_table_key_fails(deploy):
+    # given
+    def rekey_carts(template):
+        properties = resources(template)["CartsTable"]["Properties"]
+        properties["AttributeDefinitions"] = [{"AttributeName": "id", "AttributeType": "S"}]
+        properties["KeySchema"] = [{"AttributeName": "id", "KeyType": "HASH"}]
+
+    # when
+    report = deploy(rekey_carts)
+
+    # then
+    assert failures_mentioning(report, "CartsTable: key [('id', 'HASH')], must be [('cartId', 'HASH')]")
+
+
+def test_a_variable_naming_the_wrong_table_fails(deploy):
+    # given
+    def swap_tables(template):
+        variables = resources(template)["CartsFunction"]["Properties"]["Environment"]["Variables"]
+        variables["CARTS_TABLE"] = {"Ref": "ProductsTable"}
+
+    # when
+    report = deploy(swap_tables)
+
+    # then
+    assert failures_mentioning(report, "CartsFunction: CARTS_TABLE")
+
+
+def test_a_reference_to_a_missing_resource_fails(deploy):
+    # given
+    def dangling_reference(template):
+        variables = resources(template)["CatalogFunction"]["Properties"]["Environment"]["Variables"]
+        variables["PRODUCTS_TABLE"] = {"Ref": "NoSuchTable"}
+
+    # when
+    report = deploy(dangling_reference)
+
+    # then
+    assert report.failures and "NoSuchTable" in report.failures[0]
+
+
+def test_a_renamed_handler_fails(deploy):
+    # given
+    def rename(template):
+        resources(template)["CatalogFunction"]["Properties"]["Handler"] = "com.omnis.catalog.Other::handleRequest"
+
+    # when
+    report = deploy(rename)
+
+    # then
+    assert failures_mentioning(report, "CatalogFunction: handler com.omnis.catalog.Other::handleRequest, must be")
+
+
+def test_a_function_without_log_group_and_alarms_fails(deploy):
+    # given
+    def strip_operations(template):
+        for name in ("CartsFunctionLogGroup", "CartsFunctionErrorsAlarm", "CartsFunctionThrottlesAlarm"):
+            del resources(template)[name]
+
+    # when
+    report = deploy(strip_operations)
+
+    # then
+    assert failures_mentioning(report, "CartsFunction: no log group")
+    assert failures_mentioning(report, "CartsFunction: no alarm on its Errors")
+    assert failures_mentioning(report, "CartsFunction: no alarm on its Throttles")
+
+
+def test_a_wildcard_permission_fails(deploy):
+    # given
+    def grant_everything(template):
+        resources(template)["CartsFunction"]["Properties"]["Policies"].append(
+            {"Statement": [{"Effect": "Allow", "Action": ["dynamodb:DeleteTable"], "Resource": "*"}]})
+
+    # when
+    report = deploy(grant_everything)
+
+    # then
+    assert failures_mentioning(report, "dynamodb:DeleteTable… is granted on every resource")
+
+
+def test_users_who_may_set_their_own_store_fail(deploy):
+    # given
+    def writable_store(template):
+        resources(template)["UserPoolClient"]["Properties"]["WriteAttributes"].append("custom:storeId")
+
+    # when
+    report = deploy(writable_store)
+
+    # then
+    assert failures_mentioning(report, "users could set their own custom:storeId")
+
+
+def test_moto_server_stops_even_when_the_block_fails():
+    # given
+    server = deploy_test.MotoServer()
+
+    # when
+    with pytest.raises(RuntimeError):
+        with server:
+            raise RuntimeError("a check blew up")
+
+    # then
+    assert server.process.poll() is not None
