@@ -10,6 +10,8 @@ import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.customer.Customer;
 import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.inventory.StockItems;
+import com.omnis.shared.inventory.StockSeed;
 import com.omnis.shared.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
  * The demo data of {@code seed/*.json} (products, stores and warehouse, promotions, customers),
@@ -63,6 +69,13 @@ final class DemoData {
         seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { }, table -> {
             var repository = new DynamoCustomerRepository(enhanced, table);
             return repository::save;
+        });
+        seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
+            var stock = enhanced.table(table, TableSchema.documentSchemaBuilder()
+                    .addIndexPartitionKey(TableMetadata.primaryIndexName(), StockItems.SKU, AttributeValueType.S)
+                    .addIndexSortKey(TableMetadata.primaryIndexName(), StockItems.SLOT, AttributeValueType.S)
+                    .build());
+            return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));
         });
         return List.copyOf(loaded);
     }
