@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -205,21 +206,23 @@ class ReservationConcurrencyTest {
         com.omnis.inventory.testing.StockAudit.assertConserved(f);
     }
 
+    /** Runs {@code n} tasks on {@code n} threads released at once; their results in task order. */
     static <T> List<T> concurrently(int n, IntFunction<Callable<T>> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            AtomicInteger ready = new AtomicInteger();
+            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch go = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Callable<T> call = task.apply(i);
                 futures.add(pool.submit(() -> {
-                    ready.incrementAndGet();
-                    while (ready.get() < n) {
-                        Thread.onSpinWait();
-                    }
+                    ready.countDown();
+                    go.await();
                     return call.call();
                 }));
             }
+            ready.await();
+            go.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
                 results.add(future.get());

@@ -317,10 +317,12 @@ public final class StockChange {
                                     Map<StockKey, List<Assertion>> assertions, List<StockPlan.VersionCheck> checks) {
         List<StockKey> written = writtenOf(key);
         if (hasSiblings(key)) {
-            long writtenAfter = written.stream().mapToLong(k -> record(k).free()).sum();
-            if (writtenAfter >= threshold) {
-                // the shards written stay at or above the threshold on their own: no crossing, whatever the others do
-                written.forEach(k -> assertions.get(k).add(new FreeAtLeast(freeRead(k))));
+            // a shard written that stays at or above the threshold on its own rules out a crossing, whatever the others do
+            StockKey aboveAlone = written.stream().filter(k -> !deleted.contains(k) && record(k).free() >= threshold)
+                    .findFirst().orElse(null);
+            if (aboveAlone != null) {
+                long taken = freeRead(aboveAlone) - record(aboveAlone).free();
+                assertions.get(aboveAlone).add(new FreeAtLeast(threshold + taken));
             } else {
                 pinExactly(key, assertions, checks);
             }

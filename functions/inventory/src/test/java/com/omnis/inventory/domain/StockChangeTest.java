@@ -141,7 +141,7 @@ class StockChangeTest {
         // then
         assertThat(plan.writes()).hasSize(1);
         assertThat(plan.checks()).isEmpty();
-        assertThat(plan.writes().getFirst().assertions()).containsExactly(new FreeAtLeast(1), new FreeAtLeast(25));
+        assertThat(plan.writes().getFirst().assertions()).containsExactly(new FreeAtLeast(1), new FreeAtLeast(6));
     }
 
     @Test
