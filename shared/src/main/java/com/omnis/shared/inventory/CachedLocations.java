@@ -5,6 +5,7 @@ import com.omnis.shared.catalog.LocationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class CachedLocations implements Supplier<List<Location>> {
 
-    private record Snapshot(List<Location> locations, Instant readAt) {
+    private record Snapshot(List<Location> locations, Map<String, Location> byId, Instant readAt) {
     }
 
     private final LocationRepository repository;
@@ -33,13 +34,20 @@ public final class CachedLocations implements Supplier<List<Location>> {
 
     @Override
     public List<Location> get() {
+        return current().locations();
+    }
+
+    private Snapshot current() {
         Snapshot current = snapshot;
         Instant now = clock.instant();
         if (current == null || current.readAt().plus(maxAge).isBefore(now)) {
-            current = new Snapshot(repository.all(), now);
+            List<Location> all = repository.all();
+            Map<String, Location> byId = new LinkedHashMap<>();
+            all.forEach(location -> byId.put(location.locationId(), location));
+            current = new Snapshot(all, Collections.unmodifiableMap(byId), now);
             snapshot = current;
         }
-        return current.locations();
+        return current;
     }
 
     public Optional<Location> find(String locationId) {
@@ -47,8 +55,6 @@ public final class CachedLocations implements Supplier<List<Location>> {
     }
 
     public Map<String, Location> byId() {
-        Map<String, Location> byId = new LinkedHashMap<>();
-        get().forEach(location -> byId.put(location.locationId(), location));
-        return byId;
+        return current().byId();
     }
 }
