@@ -23,6 +23,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -38,11 +43,13 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
  */
 final class DemoData {
 
+    /** Concurrent writes: DynamoDB Local spends its time per request, not per byte. */
+    private static final int WRITERS = 8;
+
     private final SamTemplate template;
     private final DynamoDbEnhancedClient enhanced;
     private final Collection<String> newTables;
     private final Clock clock;
-    private final List<String> loaded = new ArrayList<>();
 
     DemoData(SamTemplate template, DynamoDbEnhancedClient enhanced, Collection<String> newTables, Clock clock) {
         this.template = template;
@@ -51,45 +58,55 @@ final class DemoData {
         this.clock = clock;
     }
 
-    /** Loads every kind whose table is new; returns what was loaded, e.g. {@code ["50 products", …]}. */
+    /** Loads every kind whose table is new, items in parallel; returns what was loaded, e.g. {@code ["50 products", …]}. */
     List<String> load() {
         Instant now = clock.instant();
-        seed("PRODUCTS_TABLE", "products", new TypeReference<List<Product>>() { }, table -> {
+        List<String> loaded = new ArrayList<>();
+        List<Callable<Void>> writes = new ArrayList<>();
+        writes.addAll(seed("PRODUCTS_TABLE", "products", new TypeReference<List<Product>>() { }, table -> {
             var repository = new DynamoProductRepository(enhanced, table);
             return product -> repository.save(product.withPrice(product.price(), now));
-        });
-        seed("LOCATIONS_TABLE", "locations", new TypeReference<List<Location>>() { }, table -> {
-            var repository = new DynamoLocationRepository(enhanced, table);
-            return repository::save;
-        });
-        seed("PROMOTIONS_TABLE", "promotions", new TypeReference<List<Promotion>>() { }, table -> {
-            var repository = new DynamoPromotionRepository(enhanced, table);
-            return repository::save;
-        });
-        seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { }, table -> {
-            var repository = new DynamoCustomerRepository(enhanced, table);
-            return repository::save;
-        });
-        seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
+        }, loaded));
+        writes.addAll(seed("LOCATIONS_TABLE", "locations", new TypeReference<List<Location>>() { },
+                table -> new DynamoLocationRepository(enhanced, table)::save, loaded));
+        writes.addAll(seed("PROMOTIONS_TABLE", "promotions", new TypeReference<List<Promotion>>() { },
+                table -> new DynamoPromotionRepository(enhanced, table)::save, loaded));
+        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { },
+                table -> new DynamoCustomerRepository(enhanced, table)::save, loaded));
+        writes.addAll(seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
             var stock = enhanced.table(table, TableSchema.documentSchemaBuilder()
                     .addIndexPartitionKey(TableMetadata.primaryIndexName(), StockItems.SKU, AttributeValueType.S)
                     .addIndexSortKey(TableMetadata.primaryIndexName(), StockItems.SLOT, AttributeValueType.S)
                     .build());
             return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));
-        });
-        return List.copyOf(loaded);
+        }, loaded));
+        try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
+            for (Future<Void> write : pool.invokeAll(writes)) {
+                write.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the demo data", e);
+        }
+        return loaded;
     }
 
-    private <T> void seed(String variable, String kind, TypeReference<List<T>> type,
-                          Function<String, Consumer<T>> saver) {
+    /** One write per item of {@code seed/<kind>.json}, if the table {@code variable} names was created in this run. */
+    private <T> List<Callable<Void>> seed(String variable, String kind, TypeReference<List<T>> type,
+                                          Function<String, Consumer<T>> saver, List<String> loaded) {
         Optional<String> table = tableNamedBy(variable);
         if (table.isEmpty() || !newTables.contains(table.get())) {
-            return;
+            return List.of();
         }
         List<T> items = read("/seed/" + kind + ".json", type);
         Consumer<T> save = saver.apply(table.get());
-        items.forEach(save);
         loaded.add(items.size() + " " + kind);
+        return items.stream().map(item -> (Callable<Void>) () -> {
+            save.accept(item);
+            return null;
+        }).toList();
     }
 
     /**

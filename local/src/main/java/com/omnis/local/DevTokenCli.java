@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code scripts/dev-token}: prints a development token for the local runtime.
  * <pre>
  *   scripts/dev-token --sub customer-1 --groups customer
- *   scripts/dev-token --sub anna --groups store-staff --store store-paris-01 --ttl 1h
+ *   scripts/dev-token --sub anna --groups store-staff --store store-paris-opera --ttl 1h
  * </pre>
  */
 public final class DevTokenCli {
@@ -80,7 +80,7 @@ public final class DevTokenCli {
             }
         }
         if (groups.contains(Caller.STORE_STAFF) && store.filter(s -> !s.isBlank()).isEmpty()) {
-            return Optional.of("a store-staff token needs --store <store id>, for example --store store-paris-01");
+            return Optional.of("a store-staff token needs --store <store id>, for example --store store-paris-opera");
         }
         return Optional.empty();
     }

@@ -10,6 +10,7 @@ import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.config.Settings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
     private final String accessKey;
     private final AwsClients aws;
     private final DynamoDbClient client;
-    private final List<String> createdTables;
+    private List<String> createdTables = List.of();
 
     private EmbeddedDynamo(SamTemplate template, LocalAwsServer server, boolean ownsServer, String accessKey) {
         this.template = template;
@@ -54,13 +55,13 @@ public final class EmbeddedDynamo implements AutoCloseable {
         this.accessKey = accessKey;
         this.aws = new AwsClients(Settings.of(awsEnvironment()));
         this.client = aws.dynamoDb();
-        server.awaitReady();
-        this.createdTables = createMissingTables();
     }
 
     /** The template's tables, fresh and empty, on this JVM's shared in-memory DynamoDB Local. */
     public static EmbeddedDynamo startWith(SamTemplate template) {
-        return new EmbeddedDynamo(template, sharedServer(), false, "test" + NAMESPACES.incrementAndGet());
+        EmbeddedDynamo dynamo = new EmbeddedDynamo(template, sharedServer(), false, "test" + NAMESPACES.incrementAndGet());
+        dynamo.createTables();
+        return dynamo;
     }
 
     /**
@@ -68,14 +69,35 @@ public final class EmbeddedDynamo implements AutoCloseable {
      * the template's tables: the ones already on disk are kept as they are.
      */
     public static EmbeddedDynamo start(SamTemplate template, Optional<Path> dataDir) {
-        LocalAwsServer server = LocalAwsServer.start(0, dataDir, true);
-        server.serve(new JwksService());
+        EmbeddedDynamo dynamo = on(startServer(dataDir), template);
         try {
-            return new EmbeddedDynamo(template, server, true, RUNTIME_ACCESS_KEY);
+            dynamo.createTables();
+            return dynamo;
         } catch (RuntimeException e) {
-            server.close();
+            dynamo.close();
             throw e;
         }
+    }
+
+    /** A server of its own for the local runtime, starting in the background: see {@link #on}. */
+    static LocalAwsServer startServer(Optional<Path> dataDir) {
+        LocalAwsServer server = LocalAwsServer.start(0, dataDir, true);
+        server.serve(new JwksService());
+        return server;
+    }
+
+    /**
+     * The runtime's instance on its own server, before its tables exist: functions can be built
+     * with {@link #environmentFor} while DynamoDB Local finishes starting; then {@link #createTables()}.
+     */
+    static EmbeddedDynamo on(LocalAwsServer server, SamTemplate template) {
+        return new EmbeddedDynamo(template, server, true, RUNTIME_ACCESS_KEY);
+    }
+
+    /** Waits for DynamoDB Local and creates the template's tables that do not exist yet. */
+    void createTables() {
+        server.awaitReady();
+        createdTables = createMissingTables();
     }
 
     private static synchronized LocalAwsServer sharedServer() {
@@ -173,7 +195,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
 
     private List<String> createMissingTables() {
         Set<String> existing = Set.copyOf(client.listTables().tableNames());
-        List<String> created = new java.util.ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (TableSpec table : template.tables()) {
             if (!existing.contains(table.tableName())) {
                 DynamoTables.create(client, table);

@@ -1,5 +1,6 @@
 package com.omnis.local;
 
+import com.omnis.local.aws.LocalAwsServer;
 import com.omnis.local.aws.LocalOutbox;
 import com.omnis.local.events.DeliveryLog;
 import com.omnis.local.events.LocalEventBus;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -192,17 +194,23 @@ public final class LocalRuntime implements AutoCloseable {
             resources.add(() -> server.stop(0));
             port = server.getAddress().getPort();
 
+            // DynamoDB Local starts in the background while the template is read and the functions are built
+            LocalAwsServer awsServer = EmbeddedDynamo.startServer(options.dataDir());
+            resources.add(awsServer);
             template = step("template", () -> SamTemplate.load(options.template()),
                     t -> options.template().getFileName() + ": " + t.tables().size() + " tables, " + t.functions().size()
                             + " functions, " + t.routes().size() + " routes");
-            dynamo = step("dynamodb", () -> EmbeddedDynamo.start(template, options.dataDir()),
-                    d -> (options.dataDir().map(dir -> "on disk in " + dir).orElse("in memory")) + " at " + d.endpoint()
-                            + ", " + d.createdTables().size() + " tables created");
+            dynamo = EmbeddedDynamo.on(awsServer, template);
             resources.add(dynamo);
             functions = step("functions", () -> LocalFunctions.load(template, dynamo::environmentFor),
                     f -> f.loaded().size() + " of " + template.functions().size() + " started");
             functions.failures().values().forEach(reason -> console.println("  ! " + reason
                     + " (its routes answer 503; build its module)"));
+            step("dynamodb", () -> {
+                dynamo.createTables();
+                return dynamo;
+            }, d -> (options.dataDir().map(dir -> "on disk in " + dir).orElse("in memory")) + " at " + d.endpoint()
+                    + ", " + d.createdTables().size() + " tables created");
             if (options.seed()) {
                 step("seed", () -> new DemoData(template, dynamo.enhancedClient(),
                         dynamo.createdTables(), clock).load(), loaded -> loaded.isEmpty()
@@ -253,7 +261,7 @@ public final class LocalRuntime implements AutoCloseable {
             console.println("  Ctrl-C to stop");
         }
 
-        private <T> T step(String label, Supplier<T> action, java.util.function.Function<T, String> describe) {
+        private <T> T step(String label, Supplier<T> action, Function<T, String> describe) {
             long start = System.nanoTime();
             T result = action.get();
             console.printf("  %-10s %s [%d ms]%n", label, describe.apply(result), (System.nanoTime() - start) / 1_000_000);

@@ -14,13 +14,13 @@ class DevTokenCliTest {
     @Test
     void printsATokenTheLocalAuthorizerAcceptsWithGroupsAndStore() {
         String token = DevTokenCli.token(new String[] {"--sub", "anna", "--groups", "store-staff,agent",
-                "--store", "store-paris-01"});
+                "--store", "store-paris-opera"});
 
         Map<String, String> claims = DevTokens.verifier().verifyBearer("Bearer " + token);
         Caller caller = Caller.fromClaims(claims);
         assertThat(caller.subject()).isEqualTo("anna");
         assertThat(caller.groups()).containsExactlyInAnyOrder("store-staff", "agent");
-        assertThat(caller.storeId()).contains("store-paris-01");
+        assertThat(caller.storeId()).contains("store-paris-opera");
         assertThat(claims).containsEntry("iss", DevTokens.ISSUER).containsKeys("exp", "iat");
     }
 

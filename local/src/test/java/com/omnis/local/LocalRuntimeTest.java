@@ -197,7 +197,7 @@ class LocalRuntimeTest {
 
         @Test
         void passesTheClaimsOfAValidTokenToTheFunction() throws Exception {
-            String token = DevTokens.forSubject("anna").groups("store-staff").store("store-paris-01").sign();
+            String token = DevTokens.forSubject("anna").groups("store-staff").store("store-paris-opera").sign();
 
             HttpResponse<String> response = send(get("/me").header("Authorization", "Bearer " + token));
 
@@ -205,7 +205,7 @@ class LocalRuntimeTest {
             JsonNode claims = Json.MAPPER.readTree(response.body()).path("claims");
             assertThat(claims.path("sub").asText()).isEqualTo("anna");
             assertThat(claims.path("cognito:groups").asText()).isEqualTo("[store-staff]");
-            assertThat(claims.path("custom:storeId").asText()).isEqualTo("store-paris-01");
+            assertThat(claims.path("custom:storeId").asText()).isEqualTo("store-paris-opera");
         }
 
         @Test

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class DynamoCartRepository implements CartRepository {
 
-    private static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+    /** The keys and indexes this repository expects of its table (checked against template.yaml by a test). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
             .addIndexPartitionKey(TableMetadata.primaryIndexName(), CartItems.CART_ID, AttributeValueType.S)
             .build();
 

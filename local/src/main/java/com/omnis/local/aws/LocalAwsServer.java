@@ -111,10 +111,6 @@ public final class LocalAwsServer implements AutoCloseable {
         services.add(service);
     }
 
-    public void remove(LocalAwsService service) {
-        services.remove(service);
-    }
-
     @Override
     public void close() {
         ready.exceptionally(e -> null).join();

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +34,7 @@ final class HttpExchanges {
             return Optional.empty();
         }
         var uri = exchange.getRequestURI();
-        return Optional.of(new IncomingRequest(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+        return Optional.of(new IncomingRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
                 uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body,
                 exchange.getRemoteAddress().getAddress().getHostAddress()));
     }
@@ -59,7 +61,7 @@ final class HttpExchanges {
     }
 
     private static Map<String, List<String>> headers(String contentType, Map<String, String> extraHeaders) {
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of(contentType));
         headers.put("Cache-Control", List.of("no-store"));
         extraHeaders.forEach((name, value) -> headers.put(name, List.of(value)));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * An HTTP request as it reached the local runtime, before it becomes an API Gateway event.
@@ -19,7 +20,7 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
     public IncomingRequest {
         Map<String, List<String>> lower = new TreeMap<>();
         headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
         headers = lower;
         rawQuery = rawQuery == null ? "" : rawQuery;
     }

@@ -37,12 +37,6 @@ public final class RouteTable {
         return routes.stream().filter(HttpRoute::isDefault).findFirst().map(route -> new Match(route, Map.of()));
     }
 
-    /** Whether some route (other than $default) has this path with another method: for CORS preflight answers. */
-    public boolean knowsPath(String path) {
-        String[] segments = split(path);
-        return routes.stream().filter(route -> !route.isDefault()).anyMatch(route -> bind(route, segments).isPresent());
-    }
-
     private static Optional<Map<String, String>> bind(HttpRoute route, String[] segments) {
         String[] template = split(route.path());
         Map<String, String> params = new LinkedHashMap<>();

@@ -92,16 +92,6 @@ public final class LocalFunction {
         return environment;
     }
 
-    /** The handler object, for tests that want to look inside. */
-    public Object handler() {
-        return handler;
-    }
-
-    /** The Java type the handler takes its event as. */
-    public Class<?> eventType() {
-        return method.getParameterTypes()[0];
-    }
-
     /**
      * Invokes the handler with this event. Returns what the handler returned, or for a stream handler
      * the JSON it wrote, read as a map or list. The handler's exception is thrown as it is.

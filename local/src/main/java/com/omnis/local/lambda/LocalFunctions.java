@@ -54,13 +54,6 @@ public final class LocalFunctions {
         return new LocalFunctions(loaded, failures);
     }
 
-    /** Functions given directly, for tests of the runtime's parts. */
-    public static LocalFunctions of(List<LocalFunction> functions) {
-        Map<String, LocalFunction> byId = new LinkedHashMap<>();
-        functions.forEach(function -> byId.put(function.id(), function));
-        return new LocalFunctions(byId, Map.of());
-    }
-
     public Optional<LocalFunction> get(String functionId) {
         return Optional.ofNullable(functions.get(functionId));
     }

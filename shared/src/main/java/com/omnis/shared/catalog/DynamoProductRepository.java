@@ -43,7 +43,8 @@ public final class DynamoProductRepository implements ProductRepository {
     static final int SEARCH_PAGE_SIZE = 500;
     static final int MAX_SEARCH_WORDS = 5;
 
-    private static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+    /** The keys and indexes this repository expects of its table (checked against template.yaml by a test). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
             .addIndexPartitionKey(TableMetadata.primaryIndexName(), "sku", AttributeValueType.S)
             .addIndexPartitionKey(BY_CATEGORY, "category", AttributeValueType.S)
             .addIndexSortKey(BY_CATEGORY, "sku", AttributeValueType.S)

@@ -1,31 +1,33 @@
 package com.omnis.shared.catalog;
 
-import com.omnis.shared.dynamo.JsonDocuments;
+import com.omnis.shared.dynamo.JsonDocumentTable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /** Promotions in {@code PROMOTIONS_TABLE} (key {@code promotionId}); a handful at a time, so read by scan. */
 public final class DynamoPromotionRepository implements PromotionRepository {
 
-    private final DynamoDbTable<EnhancedDocument> table;
+    /** The key this repository expects of its table (checked against template.yaml by a test). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocumentTable.schemaKeyedBy("promotionId");
+
+    private final JsonDocumentTable<Promotion> table;
 
     public DynamoPromotionRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, JsonDocuments.schemaWithPartitionKey("promotionId"));
+        this.table = new JsonDocumentTable<>(enhanced, tableName, SCHEMA, Promotion.class);
     }
 
     @Override
     public void save(Promotion promotion) {
-        table.putItem(JsonDocuments.toDocument(promotion));
+        table.put(promotion);
     }
 
     @Override
     public List<Promotion> all() {
-        return table.scan().items().stream()
-                .map(doc -> JsonDocuments.fromDocument(doc, Promotion.class))
+        return table.scanAll()
                 .sorted(Comparator.comparing(Promotion::validFrom).thenComparing(Promotion::promotionId))
                 .toList();
     }

@@ -2,6 +2,7 @@ package com.omnis.shared.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -14,29 +15,41 @@ import java.util.function.Supplier;
  */
 public final class Settings {
 
-    private static final ThreadLocal<Map<String, String>> OVERRIDES = new ThreadLocal<>();
+    private record Overrides(Map<String, String> values, Consumer<String> onRead) {
+    }
+
+    private static final Consumer<String> IGNORE_READS = name -> { };
+    private static final ThreadLocal<Overrides> OVERRIDES = new ThreadLocal<>();
 
     private final Map<String, String> values;
+    private final Consumer<String> onRead;
 
-    private Settings(Map<String, String> values) {
+    private Settings(Map<String, String> values, Consumer<String> onRead) {
         this.values = values;
+        this.onRead = onRead;
     }
 
     /** The settings of the function being built on this thread. */
     public static Settings current() {
-        Map<String, String> overrides = OVERRIDES.get();
-        return new Settings(overrides != null ? overrides : System.getenv());
+        Overrides overrides = OVERRIDES.get();
+        return overrides != null ? new Settings(overrides.values(), overrides.onRead())
+                : new Settings(System.getenv(), IGNORE_READS);
     }
 
     /** Settings from an explicit map, for tests. */
     public static Settings of(Map<String, String> values) {
-        return new Settings(Map.copyOf(values));
+        return new Settings(Map.copyOf(values), IGNORE_READS);
     }
 
     /** Runs {@code factory} (typically a handler's no-argument constructor) with these values as its settings. */
     public static <T> T withOverrides(Map<String, String> values, Supplier<T> factory) {
-        Map<String, String> previous = OVERRIDES.get();
-        OVERRIDES.set(Map.copyOf(values));
+        return withOverrides(values, IGNORE_READS, factory);
+    }
+
+    /** As {@link #withOverrides(Map, Supplier)}, telling {@code onRead} each setting name the function asks for. */
+    public static <T> T withOverrides(Map<String, String> values, Consumer<String> onRead, Supplier<T> factory) {
+        Overrides previous = OVERRIDES.get();
+        OVERRIDES.set(new Overrides(Map.copyOf(values), onRead));
         try {
             return factory.get();
         } finally {
@@ -49,6 +62,7 @@ public final class Settings {
     }
 
     public Optional<String> find(String name) {
+        onRead.accept(name);
         String value = values.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
@@ -59,9 +73,5 @@ public final class Settings {
 
     public String get(String name, String fallback) {
         return find(name).orElse(fallback);
-    }
-
-    public Map<String, String> asMap() {
-        return values;
     }
 }
