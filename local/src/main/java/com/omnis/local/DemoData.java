@@ -30,10 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
@@ -74,10 +71,7 @@ final class DemoData {
         writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { },
                 table -> new DynamoCustomerRepository(enhanced, table)::save, loaded));
         writes.addAll(seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
-            var stock = enhanced.table(table, TableSchema.documentSchemaBuilder()
-                    .addIndexPartitionKey(TableMetadata.primaryIndexName(), StockItems.SKU, AttributeValueType.S)
-                    .addIndexSortKey(TableMetadata.primaryIndexName(), StockItems.SLOT, AttributeValueType.S)
-                    .build());
+            var stock = enhanced.table(table, StockItems.SCHEMA);
             return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));
         }, loaded));
         try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {

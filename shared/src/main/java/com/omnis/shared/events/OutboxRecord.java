@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -21,6 +25,11 @@ public record OutboxRecord(String id, List<DomainEvent> events, Instant createdA
     public static final String EVENTS = "events";
     public static final String CREATED_AT = "createdAt";
     public static final String EXPIRES_AT = "expiresAt";
+
+    /** The table's key, as the template must declare it. */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), ID, AttributeValueType.S)
+            .build();
 
     /** How long a relayed item stays in the table: the stream keeps records 24 h, so a week is plenty. */
     public static final Duration RETENTION = Duration.ofDays(7);

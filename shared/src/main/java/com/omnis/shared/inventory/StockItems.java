@@ -7,6 +7,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,6 +39,14 @@ public final class StockItems {
     public static final String SAFETY_STOCK = "safetyStock";
     public static final String LOW_STOCK_THRESHOLD = "lowStockThreshold";
     public static final String SHARDS = "shards";
+
+    /** Keys and index of the table, as the template must declare them (demo seeding writes through it). */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), SKU, AttributeValueType.S)
+            .addIndexSortKey(TableMetadata.primaryIndexName(), SLOT, AttributeValueType.S)
+            .addIndexPartitionKey(BY_LOCATION_INDEX, STOCK_LOCATION, AttributeValueType.S)
+            .addIndexSortKey(BY_LOCATION_INDEX, SKU, AttributeValueType.S)
+            .build();
 
     /** The ledger counters, in {@link Ledger}'s order. */
     public static final List<String> LEDGER = List.of("received", "sold", "damaged", "counted", "transferredIn",

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -27,6 +31,11 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     static final String IN_PROGRESS_EXPIRATION = "in_progress_expiration";
     static final String IN_PROGRESS = "INPROGRESS";
     static final String COMPLETED = "COMPLETED";
+
+    /** The table's key, as the template must declare it. */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), ID, AttributeValueType.S)
+            .build();
 
     /** Longer than the function timeout: a claim older than this belongs to a request that died. */
     static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(60);

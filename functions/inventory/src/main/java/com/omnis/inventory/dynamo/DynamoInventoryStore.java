@@ -23,6 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -44,6 +48,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * and the items are mapped by hand ({@link StockItems}, {@link ReservationItems}), with no reflection.
  */
 public final class DynamoInventoryStore implements InventoryStore {
+
+    /** Keys and expiry index of the reservations table, as the template must declare them. */
+    public static final TableSchema<EnhancedDocument> RESERVATIONS_SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), ReservationItems.ID, AttributeValueType.S)
+            .addIndexPartitionKey(ReservationItems.BY_EXPIRY_INDEX, ReservationItems.OPEN_BUCKET, AttributeValueType.S)
+            .addIndexSortKey(ReservationItems.BY_EXPIRY_INDEX, ReservationItems.EXPIRES_AT, AttributeValueType.N)
+            .build();
 
     /** The table names; the sweeper writes no idempotency records and has no idempotency table. */
     public record Tables(String stock, String reservations, String outbox, Optional<String> idempotency) {
