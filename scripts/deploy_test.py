@@ -71,12 +71,27 @@ CRITICAL_ROUTES = {
     "DELETE /carts/{cartId}/promo-codes/{code}": ("CartsFunction", PUBLIC),
     "GET /me/cart": ("CartsFunction", JWT),
     "POST /me/cart/merge": ("CartsFunction", JWT),
+    "GET /availability": ("InventoryFunction", PUBLIC),
+    "POST /stock/movements": ("InventoryFunction", JWT),
+    "GET /stock/{sku}": ("InventoryFunction", JWT),
+    "GET /locations/{locationId}/stock": ("InventoryFunction", JWT),
+    "PUT /locations/{locationId}/stock/{sku}": ("InventoryFunction", JWT),
+    "POST /reservations": ("InventoryFunction", JWT),
+    "GET /reservations/{reservationId}": ("InventoryFunction", JWT),
+    "POST /reservations/{reservationId}/commit": ("InventoryFunction", JWT),
+    "DELETE /reservations/{reservationId}": ("InventoryFunction", JWT),
 }
 CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribute or None)
     "ProductsTable": ([("sku", "HASH")], {"byCategory": [("category", "HASH"), ("sku", "RANGE")]}, None),
     "PromotionsTable": ([("promotionId", "HASH")], {}, None),
     "LocationsTable": ([("locationId", "HASH")], {}, None),
     "CartsTable": ([("cartId", "HASH")], {}, "expiresAt"),
+    "StockTable": ([("sku", "HASH"), ("slot", "RANGE")], {"byLocation": [("stockLocation", "HASH"), ("sku", "RANGE")]},
+                   None),
+    "ReservationsTable": ([("reservationId", "HASH")], {"byExpiry": [("openBucket", "HASH"), ("expiresAt", "RANGE")]},
+                          "purgeAt"),
+    "IdempotencyTable": ([("id", "HASH")], {}, "expiration"),
+    "OutboxTable": ([("id", "HASH")], {}, "expiresAt"),
 }
 CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
     "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",
@@ -85,6 +100,14 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
     "CartsFunction": ("com.omnis.carts.CartsHandler::handleRequest",
                       {"CARTS_TABLE": "CartsTable", "PRODUCTS_TABLE": "ProductsTable",
                        "PROMOTIONS_TABLE": "PromotionsTable"}),
+    "InventoryFunction": ("com.omnis.inventory.InventoryHandler::handleRequest",
+                          {"STOCK_TABLE": "StockTable", "RESERVATIONS_TABLE": "ReservationsTable",
+                           "IDEMPOTENCY_TABLE": "IdempotencyTable", "OUTBOX_TABLE": "OutboxTable",
+                           "LOCATIONS_TABLE": "LocationsTable", "PRODUCTS_TABLE": "ProductsTable"}),
+    "InventorySweeperFunction": ("com.omnis.inventory.InventorySweeperHandler::handleRequest",
+                                 {"STOCK_TABLE": "StockTable", "RESERVATIONS_TABLE": "ReservationsTable",
+                                  "OUTBOX_TABLE": "OutboxTable", "LOCATIONS_TABLE": "LocationsTable"}),
+    "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest", {}),
 }
 VARIABLES_EVERY_FUNCTION_NEEDS = ["JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL", "POWERTOOLS_SERVICE_NAME"]
 COGNITO_GROUPS = {"customer", "store-staff", "agent", "ops"}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.omnis.carts.DynamoCartRepository;
+import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
+import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.local.template.FunctionSpec;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.SamTemplate;
@@ -13,7 +15,9 @@ import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.events.OutboxRecord;
 import com.omnis.shared.http.ApiHandler;
+import com.omnis.shared.inventory.StockItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -46,7 +50,11 @@ class TemplateContractTest {
             "PROMOTIONS_TABLE", DynamoPromotionRepository.SCHEMA,
             "LOCATIONS_TABLE", DynamoLocationRepository.SCHEMA,
             "CUSTOMERS_TABLE", DynamoCustomerRepository.SCHEMA,
-            "CARTS_TABLE", DynamoCartRepository.SCHEMA);
+            "CARTS_TABLE", DynamoCartRepository.SCHEMA,
+            "STOCK_TABLE", StockItems.SCHEMA,
+            "RESERVATIONS_TABLE", DynamoInventoryStore.RESERVATIONS_SCHEMA,
+            "IDEMPOTENCY_TABLE", DynamoIdempotencyStore.SCHEMA,
+            "OUTBOX_TABLE", OutboxRecord.SCHEMA);
 
     /** Set by Lambda itself (or optional, with a default in code), so the template need not declare them. */
     private static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",

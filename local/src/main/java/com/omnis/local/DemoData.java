@@ -10,6 +10,8 @@ import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.customer.Customer;
 import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.inventory.StockItems;
+import com.omnis.shared.inventory.StockSeed;
 import com.omnis.shared.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
  * The demo data of {@code seed/*.json} (products, stores and warehouse, promotions, customers),
@@ -67,6 +70,10 @@ final class DemoData {
                 table -> new DynamoPromotionRepository(enhanced, table)::save, loaded));
         writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { },
                 table -> new DynamoCustomerRepository(enhanced, table)::save, loaded));
+        writes.addAll(seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
+            var stock = enhanced.table(table, StockItems.SCHEMA);
+            return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));
+        }, loaded));
         try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
             for (Future<Void> write : pool.invokeAll(writes)) {
                 write.get();

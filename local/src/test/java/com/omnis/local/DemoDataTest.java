@@ -96,6 +96,21 @@ class DemoDataTest {
     }
 
     @Test
+    void loadsOpeningStockThatTheAvailabilityRuleReads() {
+        var locations = new com.omnis.shared.catalog.DynamoLocationRepository(dynamo.enhancedClient(), "LocationsTable");
+        var availability = new com.omnis.shared.inventory.AvailabilityQuery(
+                new com.omnis.shared.inventory.DynamoStockReader(dynamo.client(), "StockTable", true), locations::all);
+
+        var shoe = availability.of(Sku.of("SHOE-RUN-42"), com.omnis.shared.domain.Channel.WEB);
+        var tillInLyon = availability.of(List.of(Sku.of("SHOE-RUN-42")), com.omnis.shared.domain.Channel.STORE,
+                java.util.Optional.of("store-lyon-bellecour"), java.util.Optional.empty()).getFirst();
+
+        assertThat(loaded).anySatisfy(kind -> assertThat(kind).endsWith(" stock"));
+        assertThat(shoe.available()).isEqualTo(40 + 6 + 6 + 6);
+        assertThat(tillInLyon.available()).isEqualTo(6);
+    }
+
+    @Test
     void leavesAloneTablesThatWereNotCreatedInThisRun() {
         try (EmbeddedDynamo kept = EmbeddedDynamo.startWith(SamTemplate.load())) {
             List<String> result = new DemoData(kept.template(), kept.enhancedClient(), List.of("CustomersTable"),

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.event.ruler.Machine;
 
@@ -121,8 +122,7 @@ public final class StreamPoller implements AutoCloseable {
         int batches = 0;
         boolean shardClosed = false;
         for (Map.Entry<String, String> shard : new ArrayList<>(source.iterators.entrySet())) {
-            GetRecordsResponse response = streams.getRecords(get -> get.shardIterator(shard.getValue())
-                    .limit(source.spec.batchSize()));
+            GetRecordsResponse response = records(source, shard.getKey(), shard.getValue());
             if (response.nextShardIterator() == null) {
                 source.iterators.remove(shard.getKey());
                 source.finished.add(shard.getKey());
@@ -140,6 +140,21 @@ public final class StreamPoller implements AutoCloseable {
             openShards(source);
         }
         return batches;
+    }
+
+    /**
+     * The next records of a shard. DynamoDB Local hands out a LATEST iterator on a shard that has no
+     * record yet below the sequence numbers it then gives (they are counted across tables), and calls
+     * it trimmed once a record arrives: such a shard is read from its start, which holds only new records.
+     */
+    private GetRecordsResponse records(Source source, String shardId, String iterator) {
+        try {
+            return streams.getRecords(get -> get.shardIterator(iterator).limit(source.spec.batchSize()));
+        } catch (TrimmedDataAccessException e) {
+            String fromStart = streams.getShardIterator(get -> get.streamArn(source.streamArn).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            return streams.getRecords(get -> get.shardIterator(fromStart).limit(source.spec.batchSize()));
+        }
     }
 
     private boolean accepts(Source source, Record record) {

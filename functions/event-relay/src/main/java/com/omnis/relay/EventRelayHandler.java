@@ -1,0 +1,69 @@
+package com.omnis.relay;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.omnis.shared.aws.AwsClients;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.events.OutboxRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * The outbox table's stream → the EventBridge bus. Only INSERTs are relayed (the template's
+ * FilterCriteria already drops the TTL's REMOVEs); failures are reported per item so that Lambda
+ * retries from the first one that did not go out.
+ */
+public final class EventRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final OutboxRelay relay;
+
+    public EventRelayHandler() {
+        this(fromSettings(Settings.current()));
+    }
+
+    public EventRelayHandler(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    private static OutboxRelay fromSettings(Settings settings) {
+        AwsClients aws = new AwsClients(settings);
+        EventBridgeClient client = aws.configure(EventBridgeClient.builder()).httpClient(aws.httpClient()).build();
+        return new OutboxRelay(new EventBridgePublisher(client, settings.require("EVENT_BUS_NAME")));
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            List<OutboxRelay.Item> items = new ArrayList<>();
+            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+                if ("INSERT".equals(record.getEventName())) {
+                    items.add(new OutboxRelay.Item(record.getDynamodb().getSequenceNumber(), events(record)));
+                }
+            }
+            List<StreamsEventResponse.BatchItemFailure> failures = relay.relay(items).stream()
+                    .map(sequence -> StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequence).build())
+                    .toList();
+            return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        });
+    }
+
+    private static Optional<List<DomainEvent>> events(DynamodbEvent.DynamodbStreamRecord record) {
+        var image = record.getDynamodb().getNewImage();
+        AttributeValue events = image == null ? null : image.get(OutboxRecord.EVENTS);
+        if (events == null || events.getS() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OutboxRecord.parseEvents(events.getS()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.omnis.inventory;
+
+import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
+import com.omnis.inventory.dynamo.DynamoInventoryStore;
+import com.omnis.inventory.service.ReservationService;
+import com.omnis.inventory.service.Retry;
+import com.omnis.inventory.service.StockService;
+import com.omnis.shared.aws.AwsClients;
+import com.omnis.shared.catalog.DynamoLocationRepository;
+import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.inventory.AvailabilityQuery;
+import com.omnis.shared.inventory.CachedLocations;
+import com.omnis.shared.inventory.DynamoStockReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The inventory function's object graph, built once per container from its settings. */
+public record Inventory(StockService stock, ReservationService reservations, AvailabilityQuery availability) {
+
+    /** Locations change a few times a year; one read a minute per container is plenty. */
+    static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
+
+    /** Clients and services for the HTTP function, from {@code Settings.current()}. */
+    public static Inventory fromSettings(Settings settings) {
+        AwsClients aws = new AwsClients(settings);
+        DynamoDbClient dynamo = aws.dynamoDb();
+        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Clock.systemUTC(), Retry.standard());
+    }
+
+    /** The sweeper needs reservations only: stock, reservations, outbox and locations tables. */
+    public static ReservationService sweeperFromSettings(Settings settings) {
+        AwsClients aws = new AwsClients(settings);
+        DynamoDbClient dynamo = aws.dynamoDb();
+        return reservations(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Clock.systemUTC(), Retry.standard());
+    }
+
+    /** Wires the HTTP function on {@code dynamo} with the table names of {@code settings}. */
+    public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Clock clock,
+                                 Retry retry) {
+        String idempotencyTable = settings.require("IDEMPOTENCY_TABLE");
+        DynamoInventoryStore store = store(dynamo, settings, Optional.of(idempotencyTable));
+        CachedLocations locations = locations(enhanced, settings, clock);
+        RandomGenerator random = RandomGenerator.getDefault();
+        StockService stock = new StockService(store, new DynamoIdempotencyStore(dynamo, idempotencyTable), locations,
+                new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")), clock, retry, random);
+        ReservationService reservations = new ReservationService(store, locations, clock, retry, random);
+        // shoppers' availability reads eventually consistent: half the read cost, a second of staleness at most
+        AvailabilityQuery availability = new AvailabilityQuery(
+                new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), false), locations);
+        return new Inventory(stock, reservations, availability);
+    }
+
+    public static ReservationService reservations(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced,
+                                                  Settings settings, Clock clock, Retry retry) {
+        return new ReservationService(store(dynamo, settings, Optional.empty()), locations(enhanced, settings, clock),
+                clock, retry, RandomGenerator.getDefault());
+    }
+
+    private static DynamoInventoryStore store(DynamoDbClient dynamo, Settings settings, Optional<String> idempotency) {
+        return new DynamoInventoryStore(dynamo, new DynamoInventoryStore.Tables(settings.require("STOCK_TABLE"),
+                settings.require("RESERVATIONS_TABLE"), settings.require("OUTBOX_TABLE"), idempotency));
+    }
+
+    private static CachedLocations locations(DynamoDbEnhancedClient enhanced, Settings settings, Clock clock) {
+        return new CachedLocations(new DynamoLocationRepository(enhanced, settings.require("LOCATIONS_TABLE")), clock,
+                LOCATIONS_MAX_AGE);
+    }
+}

@@ -1,0 +1,273 @@
+package com.omnis.inventory.service;
+
+import com.omnis.inventory.domain.Movement;
+import com.omnis.inventory.domain.MovementType;
+import com.omnis.inventory.domain.SettingsChange;
+import com.omnis.inventory.domain.StockChange;
+import com.omnis.inventory.domain.StockPlan;
+import com.omnis.inventory.domain.Transfer;
+import com.omnis.inventory.service.IdempotencyStore.Claim;
+import com.omnis.inventory.service.InventoryTransaction.IdempotencyCompletion;
+import com.omnis.inventory.service.InventoryTransaction.TransferWrite;
+import com.omnis.shared.catalog.Location;
+import com.omnis.shared.catalog.ProductRepository;
+import com.omnis.shared.domain.Sku;
+import com.omnis.shared.dynamo.Page;
+import com.omnis.shared.http.Caller;
+import com.omnis.shared.http.FieldError;
+import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.inventory.CachedLocations;
+import com.omnis.shared.inventory.Ledger;
+import com.omnis.shared.inventory.PositionKey;
+import com.omnis.shared.inventory.PositionSettings;
+import com.omnis.shared.inventory.StockPosition;
+import com.omnis.shared.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Stock movements (receipt, sale, count, damage, transfer), position settings and stock queries.
+ * Every change is read → decide → one conditional transaction, retried when it lost a race.
+ */
+public final class StockService {
+
+    /** How long a completed movement's idempotency key replays its result. */
+    public static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
+
+    private final InventoryStore store;
+    private final IdempotencyStore idempotency;
+    private final CachedLocations locations;
+    private final ProductRepository products;
+    private final Clock clock;
+    private final Retry retry;
+    private final RandomGenerator random;
+
+    public StockService(InventoryStore store, IdempotencyStore idempotency, CachedLocations locations,
+                        ProductRepository products, Clock clock, Retry retry, RandomGenerator random) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.locations = locations;
+        this.products = products;
+        this.clock = clock;
+        this.retry = retry;
+        this.random = random;
+    }
+
+    // ---- movements ---------------------------------------------------------------------------
+
+    /**
+     * Applies a movement exactly once per idempotency key of the caller: the same key and body
+     * return the first result and move nothing; the same key with another body is a 422.
+     */
+    public MovementResult.Outcome move(Caller caller, Movement movement, String idempotencyKey, String correlationId) {
+        StockAccess.requireLocation(caller, movement.locationId());
+        Location location = requireLocation("locationId", movement.locationId());
+        movement.toLocationId().ifPresent(to -> requireLocation("toLocationId", to));
+        if (products.find(movement.sku()).isEmpty()) {
+            throw ProblemException.unprocessable("unknown-sku", "Unknown SKU", "no product has SKU " + movement.sku(),
+                    List.of(new FieldError("sku", "is not in the catalog")));
+        }
+        String key = "movement:" + caller.subject() + ":" + idempotencyKey;
+        String hash = sha256(movement.fingerprint());
+        Claim claim = idempotency.claim(key, hash, clock.instant());
+        return switch (claim) {
+            case Claim.Completed completed -> new MovementResult.Outcome(
+                    Json.read(completed.result(), MovementResult.class), true);
+            case Claim.PayloadMismatch mismatch -> throw ProblemException.unprocessable("idempotency-key-reused",
+                    "Idempotency key reused", "this Idempotency-Key was already used with a different body",
+                    List.of(new FieldError("header Idempotency-Key", "was used for another movement")));
+            case Claim.InProgress inProgress -> throw ProblemException.conflict("idempotency-in-progress",
+                    "Request in progress", "a request with this Idempotency-Key is still being processed; retry later",
+                    null);
+            case Claim.Acquired acquired -> {
+                String movementId = UUID.randomUUID().toString();
+                try {
+                    yield new MovementResult.Outcome(
+                            retry.run(() -> apply(movement, location, movementId, key, hash, correlationId)), false);
+                } catch (IdempotencyClaimLostException e) {
+                    throw ProblemException.conflict("idempotency-in-progress", "Request in progress",
+                            "another request with this Idempotency-Key took over; retry to get its result", null);
+                } catch (RuntimeException e) {
+                    idempotency.abandon(key, hash);
+                    throw e;
+                }
+            }
+        };
+    }
+
+    private MovementResult apply(Movement movement, Location location, String movementId, String key, String hash,
+                                 String correlationId) {
+        Instant now = clock.instant();
+        Map<String, Location> known = locations.byId();
+        StockChange change = new StockChange(store.positions(List.of(movement.sku())), known, random);
+        PositionKey here = new PositionKey(movement.sku(), location.locationId());
+        long q = movement.quantity();
+        Optional<TransferWrite> transfer = Optional.empty();
+        List<PositionKey> touched = new ArrayList<>(List.of(here));
+        switch (movement.type()) {
+            case RECEIPT -> {
+                if (movement.transferId().isPresent()) {
+                    Transfer shipped = receivableTransfer(movement);
+                    transfer = Optional.of(new TransferWrite(shipped.receive(q), shipped.version()));
+                    change.addInTransit(here, -q);
+                    change.addOnHand(here, q, Ledger::transferIn);
+                } else {
+                    change.addOnHand(here, q, Ledger::receive);
+                }
+            }
+            case SALE -> {
+                requireFree(change, here, q);
+                change.removeFree(here, q, Ledger::sell);
+            }
+            case DAMAGE -> {
+                requireFree(change, here, q);
+                change.removeFree(here, q, Ledger::damage);
+            }
+            case COUNT -> {
+                StockPosition position = change.current(here);
+                if (q < position.reserved()) {
+                    throw ProblemException.conflict("count-below-reserved", "Count below held units",
+                            "the count of " + q + " is below the " + position.reserved()
+                                    + " units held by reservations; release or commit them first",
+                            PositionView.of(position, location));
+                }
+                change.countTo(here, q);
+            }
+            case TRANSFER -> {
+                requireFree(change, here, q);
+                PositionKey there = new PositionKey(movement.sku(), movement.toLocationId().orElseThrow());
+                change.removeFree(here, q, Ledger::transferOut);
+                change.addInTransit(there, q);
+                touched.add(there);
+                transfer = Optional.of(new TransferWrite(new Transfer(movementId, movement.sku(), here.locationId(),
+                        there.locationId(), q, 0, now, 1), 0));
+            }
+            default -> throw new IllegalStateException("unhandled movement " + movement.type());
+        }
+        List<PositionView> after = touched.stream()
+                .map(p -> PositionView.of(change.current(p), known.get(p.locationId())))
+                .toList();
+        MovementResult result = new MovementResult(movementId, movement.type(), movement.sku().value(),
+                movement.locationId(), q, movement.toLocationId().orElse(null),
+                movement.type() == MovementType.TRANSFER ? movementId : movement.transferId().orElse(null),
+                movement.reason().orElse(null), now, after);
+        StockPlan plan = change.plan(movement.type().code(), movementId, correlationId, now);
+        store.write(new InventoryTransaction(plan, Optional.empty(), transfer,
+                Optional.of(new IdempotencyCompletion(key, hash, Json.write(result), now.plus(IDEMPOTENCY_TTL))),
+                List.of(), now));
+        return result;
+    }
+
+    private Transfer receivableTransfer(Movement movement) {
+        String id = movement.transferId().orElseThrow();
+        Transfer transfer = store.transfer(movement.sku(), id)
+                .filter(t -> t.toLocationId().equals(movement.locationId()))
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-transfer", "Unknown transfer",
+                        "no transfer " + id + " of " + movement.sku() + " is bound for " + movement.locationId(),
+                        List.of(new FieldError("transferId", "is not a transfer of this SKU to this location"))));
+        if (movement.quantity() > transfer.outstanding()) {
+            throw ProblemException.unprocessable("transfer-overreceived", "More than was shipped",
+                    "transfer " + id + " has " + transfer.outstanding() + " units still in transit",
+                    List.of(new FieldError("quantity", "exceeds the " + transfer.outstanding() + " units in transit")));
+        }
+        return transfer;
+    }
+
+    private void requireFree(StockChange change, PositionKey key, long units) {
+        StockPosition position = change.current(key);
+        if (position.free() < units) {
+            throw ProblemException.conflict("insufficient-stock", "Insufficient stock",
+                    key.locationId() + " has " + position.free() + " units of " + key.sku()
+                            + " not held by reservations, fewer than " + units,
+                    PositionView.of(position, locations.byId().get(key.locationId())));
+        }
+    }
+
+    // ---- settings ----------------------------------------------------------------------------
+
+    /** Sets safety stock per channel, the low-stock threshold and (ops only) the number of shards. */
+    public PositionView configure(Caller caller, Sku sku, String locationId, SettingsChange requested,
+                                  String correlationId) {
+        StockAccess.requireLocation(caller, locationId);
+        Location location = requireLocation("path locationId", locationId);
+        if (requested.shards().isPresent() && !caller.isIn(Caller.OPS)) {
+            throw ProblemException.forbidden("only the 'ops' group spreads a position over shards");
+        }
+        if (products.find(sku).isEmpty()) {
+            throw ProblemException.unprocessable("unknown-sku", "Unknown SKU", "no product has SKU " + sku,
+                    List.of(new FieldError("path sku", "is not in the catalog")));
+        }
+        return retry.run(() -> {
+            Instant now = clock.instant();
+            StockChange change = new StockChange(store.positions(List.of(sku)), locations.byId(), random);
+            PositionKey key = new PositionKey(sku, locationId);
+            StockPosition position = change.current(key);
+            PositionSettings current = position.settings();
+            PositionSettings wanted;
+            try {
+                wanted = new PositionSettings(requested.safetyStock().orElse(current.safetyStock()),
+                        requested.lowStockThreshold().orElse(current.lowStockThreshold()),
+                        requested.shards().orElse(Math.max(1, position.shards().size())));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("body", e.getMessage());
+            }
+            boolean heldOnRemovedShard = position.shards().stream()
+                    .anyMatch(r -> r.shard() >= wanted.shards() && r.reserved() > 0);
+            if (heldOnRemovedShard) {
+                throw ProblemException.conflict("shard-holds-units", "Shard still holds units",
+                        "shards above " + (wanted.shards() - 1) + " still hold reserved units; retry once those holds end",
+                        PositionView.of(position, location));
+            }
+            change.configure(key, wanted);
+            store.write(new InventoryTransaction(change.plan("settings", "settings:" + UUID.randomUUID(), correlationId, now),
+                    Optional.empty(), Optional.empty(), Optional.empty(), List.of(), now));
+            return PositionView.of(change.current(key), location);
+        });
+    }
+
+    // ---- queries -----------------------------------------------------------------------------
+
+    /** A SKU's stock at every location the caller may see. */
+    public List<PositionView> stockOf(Caller caller, Sku sku) {
+        StockAccess.requireStaff(caller);
+        Map<String, Location> known = locations.byId();
+        return store.positions(List.of(sku)).getOrDefault(sku, Map.of()).values().stream()
+                .filter(p -> StockAccess.seesAllLocations(caller) || caller.storeId().orElseThrow().equals(p.locationId()))
+                .map(p -> PositionView.of(p, known.get(p.locationId())))
+                .toList();
+    }
+
+    public Page<PositionView> stockAt(Caller caller, String locationId, int limit, Optional<String> cursor) {
+        StockAccess.requireLocation(caller, locationId);
+        Location location = locations.find(locationId)
+                .orElseThrow(() -> ProblemException.notFound("no location " + locationId));
+        Page<StockPosition> page = store.positionsAt(locationId, limit, cursor);
+        return new Page<>(page.items().stream().map(p -> PositionView.of(p, location)).toList(), page.nextCursor());
+    }
+
+    private Location requireLocation(String field, String locationId) {
+        return locations.find(locationId).orElseThrow(() -> ProblemException.unprocessable("unknown-location",
+                "Unknown location", "no store or warehouse has id " + locationId,
+                List.of(new FieldError(field, "is not a known location"))));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

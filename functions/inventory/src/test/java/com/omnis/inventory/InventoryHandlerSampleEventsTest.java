@@ -1,0 +1,76 @@
+package com.omnis.inventory;
+
+import static com.omnis.inventory.testing.InventoryFixture.LYON;
+import static com.omnis.inventory.testing.InventoryFixture.TEE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.omnis.inventory.testing.Http;
+import com.omnis.inventory.testing.InventoryFixture;
+import com.omnis.inventory.testing.LambdaContext;
+import com.omnis.shared.config.Settings;
+import java.util.HashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handlers built as Lambda builds them (no-argument constructor, the template's environment)
+ * answer every sample event of {@code events/api/inventory-*.json} and {@code events/schedule/}.
+ */
+class InventoryHandlerSampleEventsTest {
+
+    private final InventoryFixture f = new InventoryFixture();
+    private final Http lambda = new Http(Settings.withOverrides(f.local.environmentFor("InventoryFunction"),
+            InventoryHandler::new));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void everySampleEventIsAnsweredByTheHandlerLambdaBuilds() {
+        // given
+        f.receive(TEE, LYON, 5);
+
+        // when / then
+        assertThat(lambda.send(Http.sample("inventory-post-movement-receipt-ops")).status()).isEqualTo(201);
+        assertThat(lambda.send(Http.sample("inventory-post-movement-sale-staff")).status()).isEqualTo(201);
+        assertThat(lambda.send(Http.sample("inventory-put-position-settings-ops")).status()).isEqualTo(200);
+        assertThat(lambda.send(Http.sample("inventory-get-sku-stock-ops")).status()).isEqualTo(200);
+        assertThat(lambda.send(Http.sample("inventory-get-location-stock-staff")).status()).isEqualTo(200);
+        Http.Response availability = lambda.send(Http.sample("inventory-get-availability"));
+        assertThat(availability.status()).isEqualTo(200);
+        assertThat(availability.body().at("/items/0/available").asLong()).isEqualTo(40 + 4 - 2);
+        assertThat(availability.body().at("/items/1/available").asLong()).isZero();
+
+        Http.Response held = lambda.send(Http.sample("inventory-create-reservation"));
+        assertThat(held.status()).isEqualTo(201);
+        String id = held.body().get("id").asText();
+        assertThat(lambda.send(onReservation("inventory-get-reservation", id)).status()).isEqualTo(200);
+        assertThat(lambda.send(onReservation("inventory-commit-reservation", id)).status()).isEqualTo(200);
+        assertThat(lambda.send(onReservation("inventory-release-reservation", id)).status()).isEqualTo(409);
+        assertThat(f.position(TEE, InventoryFixture.WAREHOUSE).onHand()).isEqualTo(38);
+    }
+
+    @Test
+    void theSweeperLambdaBuildsAnswersTheScheduleEvent() {
+        // given
+        InventorySweeperHandler sweeper = Settings.withOverrides(f.local.environmentFor("InventorySweeperFunction"),
+                InventorySweeperHandler::new);
+
+        // when
+        InventorySweeperHandler.Report report = sweeper.handleRequest(InventoryFixture.scheduleEvent(),
+                new LambdaContext("InventorySweeperFunction"));
+
+        // then
+        assertThat(report.expired()).isZero();
+    }
+
+    private static APIGatewayV2HTTPEvent onReservation(String sample, String id) {
+        APIGatewayV2HTTPEvent event = Http.sample(sample);
+        event.setPathParameters(new HashMap<>(event.getPathParameters()));
+        event.getPathParameters().put("reservationId", id);
+        return event;
+    }
+}

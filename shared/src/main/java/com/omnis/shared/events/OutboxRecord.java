@@ -1,0 +1,64 @@
+package com.omnis.shared.events;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.omnis.shared.json.Json;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One item of the outbox table: the events of one committed state change, written in the same
+ * transaction as that change. The table's stream (NEW_IMAGE) feeds the relay, which publishes
+ * {@link #EVENTS} to the bus; {@link #EXPIRES_AT} is TTL garbage collection only.
+ */
+public record OutboxRecord(String id, List<DomainEvent> events, Instant createdAt) {
+
+    public static final String ID = "id";
+    public static final String EVENTS = "events";
+    public static final String CREATED_AT = "createdAt";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    /** The table's key, as the template must declare it. */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), ID, AttributeValueType.S)
+            .build();
+
+    /** How long a relayed item stays in the table: the stream keeps records 24 h, so a week is plenty. */
+    public static final Duration RETENTION = Duration.ofDays(7);
+
+    public OutboxRecord {
+        if (events == null || events.isEmpty()) {
+            throw new IllegalArgumentException("an outbox record carries at least one event");
+        }
+        events = List.copyOf(events);
+    }
+
+    public static OutboxRecord of(List<DomainEvent> events, Instant createdAt) {
+        return new OutboxRecord(UUID.randomUUID().toString(), events, createdAt);
+    }
+
+    public Map<String, AttributeValue> toItem() {
+        return Map.of(
+                ID, AttributeValue.fromS(id),
+                EVENTS, AttributeValue.fromS(Json.write(events)),
+                CREATED_AT, AttributeValue.fromS(createdAt.toString()),
+                EXPIRES_AT, AttributeValue.fromN(Long.toString(createdAt.plus(RETENTION).getEpochSecond())));
+    }
+
+    /** The events of an outbox item's {@link #EVENTS} attribute, as found in a stream record's new image. */
+    public static List<DomainEvent> parseEvents(String eventsJson) {
+        try {
+            return Json.MAPPER.readValue(eventsJson, new TypeReference<List<DomainEvent>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
