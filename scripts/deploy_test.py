@@ -96,7 +96,7 @@ CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribu
 CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
     "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",
                         {"PRODUCTS_TABLE": "ProductsTable", "PROMOTIONS_TABLE": "PromotionsTable",
-                         "LOCATIONS_TABLE": "LocationsTable"}),
+                         "LOCATIONS_TABLE": "LocationsTable", "STOCK_TABLE": "StockTable"}),
     "CartsFunction": ("com.omnis.carts.CartsHandler::handleRequest",
                       {"CARTS_TABLE": "CartsTable", "PRODUCTS_TABLE": "ProductsTable",
                        "PROMOTIONS_TABLE": "PromotionsTable"}),

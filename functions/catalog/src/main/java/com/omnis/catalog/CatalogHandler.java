@@ -8,31 +8,43 @@ import com.omnis.shared.catalog.LocationRepository;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.catalog.PromotionRepository;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.domain.Channel;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.http.ApiHandler;
 import com.omnis.shared.http.ApiResponse;
 import com.omnis.shared.http.Caller;
 import com.omnis.shared.http.Router;
+import com.omnis.shared.inventory.AvailabilityQuery;
+import com.omnis.shared.inventory.CachedLocations;
+import com.omnis.shared.inventory.DynamoStockReader;
+import com.omnis.shared.inventory.StockReader;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The catalog function: products with the price every channel shows, promotions, stores and warehouses. */
+/**
+ * The catalog function: products with the price every channel shows (and, on a product, what the caller's
+ * channel can get of it), promotions, stores and warehouses.
+ */
 public final class CatalogHandler extends ApiHandler {
 
     static final int DEFAULT_LIMIT = 20;
+    /** Locations change a few times a year; one read a minute per container is plenty. */
+    static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
 
     /** For Lambda: clients, table schemas and repositories built once per container. */
     public CatalogHandler() {
         this(serviceFrom(Settings.current()));
     }
 
-    /** For tests: any repositories and clock, the catalog in {@link CatalogService#DEFAULT_CURRENCY}. */
+    /** For tests: any repositories, stock and clock, the catalog in {@link CatalogService#DEFAULT_CURRENCY}. */
     public CatalogHandler(ProductRepository products, PromotionRepository promotions, LocationRepository locations,
-                          Clock clock) {
-        this(new CatalogService(products, promotions, locations, new PriceCalculator(), clock,
-                CatalogService.DEFAULT_CURRENCY));
+                          StockReader stock, Clock clock) {
+        this(new CatalogService(products, promotions, locations, availability(stock, locations, clock),
+                new PriceCalculator(), clock, CatalogService.DEFAULT_CURRENCY));
     }
 
     private CatalogHandler(CatalogService service) {
@@ -41,13 +53,23 @@ public final class CatalogHandler extends ApiHandler {
 
     private static CatalogService serviceFrom(Settings settings) {
         AwsClients aws = new AwsClients(settings);
-        DynamoDbEnhancedClient dynamo = aws.dynamoDbEnhanced(aws.dynamoDb());
+        DynamoDbClient client = aws.dynamoDb();
+        DynamoDbEnhancedClient dynamo = aws.dynamoDbEnhanced(client);
+        LocationRepository locations = new DynamoLocationRepository(dynamo, settings.require("LOCATIONS_TABLE"));
+        // shoppers' availability reads eventually consistent, as inventory's GET /availability: half the cost
+        StockReader stock = new DynamoStockReader(client, settings.require("STOCK_TABLE"), false);
+        Clock clock = Clock.systemUTC();
         return new CatalogService(
                 new DynamoProductRepository(dynamo, settings.require("PRODUCTS_TABLE")),
                 new DynamoPromotionRepository(dynamo, settings.require("PROMOTIONS_TABLE")),
-                new DynamoLocationRepository(dynamo, settings.require("LOCATIONS_TABLE")),
-                new PriceCalculator(), Clock.systemUTC(),
+                locations, availability(stock, locations, clock), new PriceCalculator(), clock,
                 settings.get("CATALOG_CURRENCY", CatalogService.DEFAULT_CURRENCY));
+    }
+
+    /** The shared read model inventory's {@code GET /availability} answers with: one rule for every channel. */
+    private static CatalogService.StockAvailability availability(StockReader stock, LocationRepository locations,
+                                                                 Clock clock) {
+        return new AvailabilityQuery(stock, new CachedLocations(locations, clock, LOCATIONS_MAX_AGE))::of;
     }
 
     private static Router routes(CatalogService service) {
@@ -55,7 +77,8 @@ public final class CatalogHandler extends ApiHandler {
                 .on("GET /products", request -> ApiResponse.ok(service.listProducts(
                         request.query("category"), request.query("q"),
                         request.queryInt("limit", 1, 100).orElse(DEFAULT_LIMIT), request.query("cursor"))))
-                .on("GET /products/{sku}", request -> ApiResponse.ok(service.product(request.pathParam("sku"))))
+                .on("GET /products/{sku}", request -> ApiResponse.ok(service.product(request.pathParam("sku"),
+                        request.channelOr(Channel.WEB), request.query("postalCode"))))
                 .on("PUT /products/{sku}", opsOnly(request -> {
                     CatalogService.Saved saved = service.putProduct(request.pathParam("sku"),
                             request.body(ProductRequest.class));

@@ -6,12 +6,15 @@ import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.catalog.PromotionRepository;
+import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.http.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.http.Violations;
+import com.omnis.shared.inventory.AvailabilityQuery;
+import com.omnis.shared.inventory.SkuAvailability;
 import com.omnis.shared.pricing.PriceCalculator;
 import com.omnis.shared.pricing.PricingItem;
 import java.time.Clock;
@@ -40,6 +43,12 @@ public final class CatalogService {
     private static final Pattern LOCATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,39}");
     private static final Pattern PROMO_CODE = Pattern.compile("[A-Z0-9-]{3,30}");
 
+    /** What a channel can get of a SKU now: the stock side of a product page, read from the inventory's tables. */
+    @FunctionalInterface
+    public interface StockAvailability {
+        SkuAvailability of(Sku sku, Channel channel, Optional<String> postalCode);
+    }
+
     /** The outcome of a create-or-replace: the product as shown, and whether it is new. */
     public record Saved(ProductView product, boolean created) {
     }
@@ -47,15 +56,17 @@ public final class CatalogService {
     private final ProductRepository products;
     private final PromotionRepository promotions;
     private final LocationRepository locations;
+    private final StockAvailability availability;
     private final PriceCalculator calculator;
     private final Clock clock;
     private final String currency;
 
     public CatalogService(ProductRepository products, PromotionRepository promotions, LocationRepository locations,
-                          PriceCalculator calculator, Clock clock, String currency) {
+                          StockAvailability availability, PriceCalculator calculator, Clock clock, String currency) {
         this.products = products;
         this.promotions = promotions;
         this.locations = locations;
+        this.availability = availability;
         this.calculator = calculator;
         this.clock = clock;
         this.currency = Money.zero(currency).currency();
@@ -82,11 +93,17 @@ public final class CatalogService {
         return new Page<>(page.items().stream().map(p -> view(p, active, now)).toList(), page.nextCursor());
     }
 
-    /** An active product; an unknown or withdrawn one is a 404 alike. */
-    public ProductView product(String rawSku) {
+    /**
+     * An active product with what {@code channel} can get of it (same-day options near {@code postalCode});
+     * the price is the same whatever the channel. An unknown or withdrawn product is a 404 alike.
+     */
+    public ProductView product(String rawSku, Channel channel, Optional<String> postalCode) {
         Sku sku = skuOfPath(rawSku);
+        if (postalCode.isPresent() && !AvailabilityQuery.POSTAL_CODE.matcher(postalCode.get()).matches()) {
+            throw ProblemException.invalid("query postalCode", AvailabilityQuery.POSTAL_CODE_RULE);
+        }
         Product product = products.find(sku).filter(Product::active).orElseThrow(() -> noProduct(sku));
-        return priced(product);
+        return priced(product).withAvailability(availability.of(sku, channel, postalCode));
     }
 
     // ---- ops: products, prices, promotions

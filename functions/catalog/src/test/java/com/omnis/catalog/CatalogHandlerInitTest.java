@@ -16,6 +16,7 @@ class CatalogHandlerInitTest {
         environment.put("PRODUCTS_TABLE", "omnis-dev-ProductsTable");
         environment.put("PROMOTIONS_TABLE", "omnis-dev-PromotionsTable");
         environment.put("LOCATIONS_TABLE", "omnis-dev-LocationsTable");
+        environment.put("STOCK_TABLE", "omnis-dev-StockTable");
         environment.put("AWS_REGION", "eu-west-1");
         environment.put("AWS_ACCESS_KEY_ID", "test");
         environment.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -36,6 +37,15 @@ class CatalogHandlerInitTest {
 
         assertThatThrownBy(() -> Settings.withOverrides(environment, CatalogHandler::new))
                 .hasMessage("missing setting PROMOTIONS_TABLE");
+    }
+
+    @Test
+    void withoutTheStockTableTheCatalogFailsAtInitRatherThanOnTheFirstProductPage() {
+        Map<String, String> environment = environment();
+        environment.remove("STOCK_TABLE");
+
+        assertThatThrownBy(() -> Settings.withOverrides(environment, CatalogHandler::new))
+                .hasMessage("missing setting STOCK_TABLE");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static com.omnis.catalog.CatalogFixtures.product;
 import static com.omnis.catalog.CatalogFixtures.store;
 import static com.omnis.catalog.CatalogFixtures.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -19,8 +20,10 @@ import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
+import com.omnis.shared.inventory.StockSeed;
 import com.omnis.shared.json.Json;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real handler on DynamoDB Local, fed with the sample events of events/api. */
@@ -46,7 +50,8 @@ class CatalogHandlerTest {
     private final DynamoProductRepository products = tables.products;
     private final DynamoPromotionRepository promotions = tables.promotions;
     private final DynamoLocationRepository locations = tables.locations;
-    private final CatalogHandler handler = new CatalogHandler(products, promotions, locations, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CatalogHandler handler = new CatalogHandler(products, promotions, locations, tables.stock,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void dropTables() {
@@ -63,6 +68,30 @@ class CatalogHandlerTest {
         locations.save(store("store-paris-opera", true));
         locations.save(store("store-lyon", false));
         locations.save(warehouse("wh-central"));
+        // SHOE-RUN-42: 10 in the warehouse, 5 at Opéra (2 kept back from the web), 3 at Lyon; nobody stocks SOCK-RUN-1
+        tables.seed(new StockSeed(Sku.of("SHOE-RUN-42"), "wh-central", 10, Map.of()), NOW);
+        tables.seed(new StockSeed(Sku.of("SHOE-RUN-42"), "store-paris-opera", 5, Map.of(Channel.WEB, 2L)), NOW);
+        tables.seed(new StockSeed(Sku.of("SHOE-RUN-42"), "store-lyon", 3, Map.of()), NOW);
+    }
+
+    private static APIGatewayV2HTTPEvent withHeaders(APIGatewayV2HTTPEvent event, Map<String, String> changes) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                headers.remove(name);
+            } else {
+                headers.put(name, value);
+            }
+        });
+        event.setHeaders(headers);
+        return event;
+    }
+
+    /** The product as the response shows it, without its availability: what must not depend on the channel. */
+    private static JsonNode withoutAvailability(JsonNode product) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = product.deepCopy();
+        copy.remove("availability");
+        return copy;
     }
 
     private static APIGatewayV2HTTPEvent event(String file) {
@@ -151,6 +180,7 @@ class CatalogHandlerTest {
             assertThat(money(run.get("price"))).isEqualTo(eur(12999));
             assertThat(money(run.get("effectivePrice"))).isEqualTo(eur(11699));
             assertThat(run.at("/promotion/promotionId").asText()).isEqualTo("promo-shoes-10");
+            assertThat(run.has("availability")).as("a listing carries no availability").isFalse();
 
             JsonNode second = json(call(withQuery(event("catalog-list-products.json"),
                     Map.of("category", "shoes", "limit", "2", "cursor", page.get("nextCursor").asText()))));
@@ -165,18 +195,21 @@ class CatalogHandlerTest {
             assertThat(page.get("items")).extracting(n -> n.get("sku").asText()).containsExactly("SHOE-TRAIL-41");
         }
 
-        @Test
-        void aProductShowsTheSamePriceWhateverChannelAsksAndWhateverTokenItSends() {
+        @ParameterizedTest
+        @EnumSource(Channel.class)
+        void aProductShowsTheSamePriceWhateverChannelAsksAndWhateverTokenItSends(Channel channel) {
             APIGatewayV2HTTPEvent fromWeb = event("catalog-get-product.json");
-            APIGatewayV2HTTPEvent fromKiosk = event("catalog-get-product.json");
-            fromKiosk.setHeaders(Map.of("x-channel", "kiosk", "authorization", "Bearer expired.or.foreign"));
+            APIGatewayV2HTTPEvent fromChannel = withHeaders(event("catalog-get-product.json"),
+                    Map.of("x-channel", channel.code(), "authorization", "Bearer expired.or.foreign"));
 
             APIGatewayV2HTTPResponse web = call(fromWeb);
-            APIGatewayV2HTTPResponse kiosk = call(fromKiosk);
+            APIGatewayV2HTTPResponse other = call(fromChannel);
 
             assertThat(web.getStatusCode()).isEqualTo(200);
+            assertThat(other.getStatusCode()).as(other.getBody()).isEqualTo(200);
             assertThat(json(web).get("effectivePrice").get("amount").asLong()).isEqualTo(11699);
-            assertThat(kiosk.getBody()).isEqualTo(web.getBody());
+            assertThat(json(other).at("/availability/channel").asText()).isEqualTo(channel.code());
+            assertThat(withoutAvailability(json(other))).isEqualTo(withoutAvailability(json(web)));
         }
 
         @Test
@@ -193,6 +226,88 @@ class CatalogHandlerTest {
             JsonNode problem = problem(call(withQuery(event("catalog-list-products.json"), Map.of(name, value))), 400);
 
             assertThat(fields(problem)).containsExactly("query " + name);
+        }
+    }
+
+    @Nested
+    class Availability {
+
+        @Test
+        void onTheWebAProductShowsDeliveryPickupAndSameDayNearThePostalCodeLessTheStoresSafetyStock() {
+            APIGatewayV2HTTPResponse response = call(event("catalog-get-product.json"));
+
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+            JsonNode availability = json(response).get("availability");
+            assertThat(availability.get("channel").asText()).isEqualTo("web");
+            assertThat(availability.get("available").asLong()).isEqualTo(10 + 3 + 3);
+            assertThat(availability.get("locations")).extracting(n -> n.get("locationId").asText(),
+                            n -> n.get("available").asLong(), n -> n.get("pickup").asBoolean())
+                    .containsExactly(tuple("store-lyon", 3L, false), tuple("store-paris-opera", 3L, true),
+                            tuple("wh-central", 10L, false));
+            assertThat(availability.get("options")).extracting(n -> n.get("type").asText(),
+                            n -> n.path("locationId").asText(null), n -> n.get("available").asLong())
+                    // both stores' same-day zones cover 750…; only Opéra offers click & collect
+                    .containsExactly(tuple("delivery", null, 16L), tuple("same-day", "store-lyon", 3L),
+                            tuple("pickup", "store-paris-opera", 3L), tuple("same-day", "store-paris-opera", 3L));
+        }
+
+        @Test
+        void onTheStoreChannelAProductShowsTheStoresTillStockWithoutTheWarehouseNorTheWebsSafetyStock() {
+            APIGatewayV2HTTPResponse response = call(event("catalog-get-product-store.json"));
+
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+            JsonNode availability = json(response).get("availability");
+            assertThat(availability.get("channel").asText()).isEqualTo("store");
+            assertThat(availability.get("available").asLong()).isEqualTo(5 + 3);
+            assertThat(availability.get("locations")).extracting(n -> n.get("locationId").asText(),
+                            n -> n.get("available").asLong())
+                    .containsExactly(tuple("store-lyon", 3L), tuple("store-paris-opera", 5L));
+            assertThat(availability.get("options")).extracting(n -> n.get("type").asText(),
+                            n -> n.get("locationId").asText(), n -> n.get("available").asLong())
+                    .containsExactly(tuple("in-store", "store-lyon", 3L), tuple("in-store", "store-paris-opera", 5L));
+        }
+
+        @Test
+        void withoutXChannelAProductShowsTheWebsAvailability() {
+            APIGatewayV2HTTPEvent anonymousChannel = withQuery(withHeaders(event("catalog-get-product-store.json"),
+                    java.util.Collections.singletonMap("x-channel", null)), null);
+            APIGatewayV2HTTPEvent web = withQuery(event("catalog-get-product.json"), null);
+
+            APIGatewayV2HTTPResponse response = call(anonymousChannel);
+
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+            assertThat(json(response).at("/availability/channel").asText()).isEqualTo("web");
+            assertThat(json(response).at("/availability/available").asLong()).isEqualTo(16);
+            assertThat(json(response)).isEqualTo(json(call(web)));
+        }
+
+        @Test
+        void aProductNobodyStocksShowsZeroAtEveryServingLocationAndNoOption() {
+            JsonNode availability = json(call(withPath(event("catalog-get-product.json"), "sku", "SOCK-RUN-1")))
+                    .get("availability");
+
+            assertThat(availability.get("available").asLong()).isZero();
+            assertThat(availability.get("locations")).extracting(n -> n.get("available").asLong())
+                    .containsExactly(0L, 0L, 0L);
+            assertThat(availability.get("options")).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"fax", "WEB-SHOP", "email"})
+        void anUnknownChannelIsA400NamingTheHeader(String channel) {
+            JsonNode problem = problem(call(withHeaders(event("catalog-get-product.json"), Map.of("x-channel", channel))),
+                    400);
+
+            assertThat(fields(problem)).containsExactly("header X-Channel");
+            assertThat(problem.get("detail").asText()).contains("unknown channel '" + channel + "'");
+        }
+
+        @Test
+        void aMalformedPostalCodeIsA400NamingTheQueryParameter() {
+            JsonNode problem = problem(call(withQuery(event("catalog-get-product.json"), Map.of("postalCode", "75<002>"))),
+                    400);
+
+            assertThat(fields(problem)).containsExactly("query postalCode");
         }
     }
 
@@ -499,10 +614,12 @@ class CatalogHandlerTest {
         CatalogHandler lambda = Settings.withOverrides(tables.environment, CatalogHandler::new);
 
         APIGatewayV2HTTPResponse page = lambda.handleRequest(event("catalog-list-products.json"), null);
+        APIGatewayV2HTTPResponse inStore = lambda.handleRequest(event("catalog-get-product-store.json"), null);
         APIGatewayV2HTTPResponse repriced = lambda.handleRequest(event("catalog-put-price-ops.json"), null);
 
         assertThat(json(page).get("items")).extracting(n -> n.get("sku").asText())
                 .containsExactly("SHOE-RUN-42", "SHOE-TRAIL-41");
+        assertThat(json(inStore).at("/availability/available").asLong()).isEqualTo(5 + 3);
         assertThat(repriced.getStatusCode()).isEqualTo(200);
         assertThat(stored("SHOE-RUN-42").price()).isEqualTo(eur(8999));
     }

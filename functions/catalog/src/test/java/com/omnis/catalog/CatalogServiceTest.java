@@ -13,16 +13,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
+import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.http.FieldError;
 import com.omnis.shared.http.Problem;
 import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.inventory.SkuAvailability;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
@@ -30,10 +33,16 @@ import org.junit.jupiter.api.Test;
 
 class CatalogServiceTest {
 
+    /** A stock port that answers 7 units on the store channel and 3 elsewhere, naming the postal code it got. */
+    private static final CatalogService.StockAvailability STOCK = (sku, channel, postalCode) -> new SkuAvailability(
+            sku, channel, channel == Channel.STORE ? 7 : 3, List.of(),
+            postalCode.map(code -> List.of(new SkuAvailability.Option(SkuAvailability.OptionType.SAME_DAY, code, 1)))
+                    .orElse(List.of()));
+
     private final InMemoryProductRepository products = new InMemoryProductRepository();
     private final InMemoryPromotionRepository promotions = new InMemoryPromotionRepository();
     private final InMemoryLocationRepository locations = new InMemoryLocationRepository();
-    private final CatalogService service = new CatalogService(products, promotions, locations, new PriceCalculator(),
+    private final CatalogService service = new CatalogService(products, promotions, locations, STOCK, new PriceCalculator(),
             Clock.fixed(NOW, ZoneOffset.UTC), "EUR");
 
     private static Problem problemOf(ThrowingCallable call) {
@@ -62,7 +71,7 @@ class CatalogServiceTest {
             promotions.save(codedPercentOffSku("code-50", 50, "SHOE-1", "HALF"));
 
             // when
-            ProductView view = service.product("SHOE-1");
+            ProductView view = service.product("SHOE-1", Channel.WEB, Optional.empty());
 
             // then
             assertThat(view.price()).isEqualTo(eur(10000));
@@ -76,7 +85,7 @@ class CatalogServiceTest {
             products.save(product("SHOE-1", "shoes", 10000));
             promotions.save(percentOffCategory("hats", 20, "hats"));
 
-            ProductView view = service.product("SHOE-1");
+            ProductView view = service.product("SHOE-1", Channel.WEB, Optional.empty());
 
             assertThat(view.effectivePrice()).isEqualTo(eur(10000));
             assertThat(view.promotion()).isNull();
@@ -88,7 +97,7 @@ class CatalogServiceTest {
             promotions.save(new Promotion("old", "Old sale", Promotion.Kind.PERCENT_OFF, 30, null,
                     Promotion.Target.SKU, "SHOE-1", null, NOW.minusSeconds(7200), NOW));
 
-            assertThat(service.product("SHOE-1").effectivePrice()).isEqualTo(eur(10000));
+            assertThat(service.product("SHOE-1", Channel.WEB, Optional.empty()).effectivePrice()).isEqualTo(eur(10000));
         }
 
         @Test
@@ -108,7 +117,7 @@ class CatalogServiceTest {
 
         @Test
         void anUnknownProductIsNotFound() {
-            Problem problem = problemOf(() -> service.product("NOPE-1"));
+            Problem problem = problemOf(() -> service.product("NOPE-1", Channel.WEB, Optional.empty()));
 
             assertThat(problem.status()).isEqualTo(404);
             assertThat(problem.detail()).isEqualTo("no product NOPE-1");
@@ -119,12 +128,48 @@ class CatalogServiceTest {
             Product shoe = product("SHOE-1", "shoes", 10000);
             products.save(new Product(shoe.sku(), shoe.name(), null, shoe.category(), null, shoe.price(), false, NOW));
 
-            assertThat(problemOf(() -> service.product("SHOE-1")).status()).isEqualTo(404);
+            assertThat(problemOf(() -> service.product("SHOE-1", Channel.WEB, Optional.empty())).status()).isEqualTo(404);
+        }
+
+        @Test
+        void aProductCarriesItsChannelsAvailabilityWhileThePriceStaysTheSameForEveryChannel() {
+            products.save(product("SHOE-1", "shoes", 10000));
+            promotions.save(percentOffCategory("cat-20", 20, "shoes"));
+
+            List<ProductView> views = java.util.Arrays.stream(Channel.values())
+                    .map(channel -> service.product("SHOE-1", channel, Optional.empty())).toList();
+
+            assertThat(views).extracting(v -> v.availability().channel()).containsExactly(Channel.values());
+            assertThat(views).extracting(v -> v.availability().available()).containsExactly(3L, 3L, 7L, 3L, 3L);
+            assertThat(views).extracting(ProductView::price).containsOnly(eur(10000));
+            assertThat(views).extracting(ProductView::effectivePrice).containsOnly(eur(8000));
+        }
+
+        @Test
+        void thePostalCodeReachesTheStockPortAndAMalformedOneIsABadRequest() {
+            products.save(product("SHOE-1", "shoes", 10000));
+
+            ProductView view = service.product("SHOE-1", Channel.WEB, Optional.of("75002"));
+            Problem problem = problemOf(() -> service.product("SHOE-1", Channel.WEB, Optional.of("75002; DROP")));
+
+            assertThat(view.availability().options()).extracting(SkuAvailability.Option::locationId)
+                    .containsExactly("75002");
+            assertThat(problem.status()).isEqualTo(400);
+            assertThat(problem.errors()).extracting(FieldError::field).containsExactly("query postalCode");
+        }
+
+        @Test
+        void listedProductsCarryNoAvailability() {
+            products.save(product("SHOE-1", "shoes", 10000));
+
+            Page<ProductView> page = service.listProducts(Optional.empty(), Optional.empty(), 10, Optional.empty());
+
+            assertThat(page.items()).extracting(ProductView::availability).containsExactly((SkuAvailability) null);
         }
 
         @Test
         void aMalformedSkuIsABadRequestNamingThePathParameter() {
-            Problem problem = problemOf(() -> service.product("shoe 1"));
+            Problem problem = problemOf(() -> service.product("shoe 1", Channel.WEB, Optional.empty()));
 
             assertThat(problem.status()).isEqualTo(400);
             assertThat(problem.errors()).extracting(FieldError::field).containsExactly("path sku");
@@ -287,7 +332,7 @@ class CatalogServiceTest {
             assertThat(created.promotion().validFrom()).isEqualTo(NOW);
             assertThat(created.active()).isTrue();
             assertThat(service.promotions()).containsExactly(created);
-            assertThat(service.product("SHOE-1").effectivePrice()).isEqualTo(eur(7500));
+            assertThat(service.product("SHOE-1", Channel.WEB, Optional.empty()).effectivePrice()).isEqualTo(eur(7500));
         }
 
         @Test
@@ -402,10 +447,10 @@ class CatalogServiceTest {
         products.save(product("SHOE-1", "shoes", 10000));
         promotions.save(percentOffCategory("cat-10", 10, "shoes"));
         Instant afterTheSale = NOW.plusSeconds(2 * 86_400);
-        CatalogService later = new CatalogService(products, promotions, locations, new PriceCalculator(),
+        CatalogService later = new CatalogService(products, promotions, locations, STOCK, new PriceCalculator(),
                 Clock.fixed(afterTheSale, ZoneOffset.UTC), "EUR");
 
-        assertThat(later.product("SHOE-1").effectivePrice()).isEqualTo(eur(10000));
+        assertThat(later.product("SHOE-1", Channel.WEB, Optional.empty()).effectivePrice()).isEqualTo(eur(10000));
         assertThat(later.promotions()).extracting(PromotionView::active).containsExactly(false);
     }
 }

@@ -12,6 +12,7 @@ import com.omnis.shared.http.ApiResponse;
 import com.omnis.shared.http.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.http.Router;
+import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.SkuAvailability;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +63,8 @@ final class InventoryApi {
         Optional<String> locationId = request.query("locationId");
         InventoryRequests.location("query locationId", locationId.orElse(null), false, errors);
         Optional<String> postalCode = request.query("postalCode");
-        if (postalCode.isPresent() && !postalCode.get().matches("[A-Za-z0-9 -]{2,10}")) {
-            errors.add(new FieldError("query postalCode", "is 2 to 10 letters, digits, spaces or dashes"));
+        if (postalCode.isPresent() && !AvailabilityQuery.POSTAL_CODE.matcher(postalCode.get()).matches()) {
+            errors.add(new FieldError("query postalCode", AvailabilityQuery.POSTAL_CODE_RULE));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

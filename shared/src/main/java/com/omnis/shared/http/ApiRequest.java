@@ -116,6 +116,15 @@ public final class ApiRequest {
     public Channel channel() {
         String raw = header("X-Channel").orElseThrow(() -> ProblemException.invalid("header X-Channel",
                 "is required: one of web, mobile, store, call-center, kiosk"));
+        return channelOf(raw);
+    }
+
+    /** The {@code X-Channel} header where a read may omit it; sent, it must still be a known channel. */
+    public Channel channelOr(Channel whenAbsent) {
+        return header("X-Channel").map(ApiRequest::channelOf).orElse(whenAbsent);
+    }
+
+    private static Channel channelOf(String raw) {
         return Channel.fromCode(raw.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> ProblemException.invalid(
                 "header X-Channel", "unknown channel '" + raw + "', expected one of web, mobile, store, call-center, kiosk"));
     }

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Availability of SKUs for a channel, as every channel sees it: inventory's {@code GET /availability}
  * and the catalog's product page both answer through this class.
  */
 public final class AvailabilityQuery {
+
+    /** A postal code as the queries accept it (same-day zones are matched on its prefix). */
+    public static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9 -]{2,10}");
+    public static final String POSTAL_CODE_RULE = "is 2 to 10 letters, digits, spaces or dashes";
 
     private final StockReader stock;
     private final Supplier<List<Location>> locations;
@@ -33,6 +38,11 @@ public final class AvailabilityQuery {
     }
 
     public SkuAvailability of(Sku sku, Channel channel) {
-        return of(List.of(sku), channel, Optional.empty(), Optional.empty()).getFirst();
+        return of(sku, channel, Optional.empty());
+    }
+
+    /** One SKU at every location serving the channel; {@code postalCode} adds the same-day options. */
+    public SkuAvailability of(Sku sku, Channel channel, Optional<String> postalCode) {
+        return of(List.of(sku), channel, Optional.empty(), postalCode).getFirst();
     }
 }

@@ -117,6 +117,14 @@ class ApiRequestTest {
     }
 
     @Test
+    void anOptionalChannelHeaderFallsBackWhenAbsentButMustBeKnownWhenSent() {
+        assertThat(request("", Map.of()).channelOr(Channel.WEB)).isEqualTo(Channel.WEB);
+        assertThat(request("", Map.of("x-channel", "Store")).channelOr(Channel.WEB)).isEqualTo(Channel.STORE);
+        assertThat(problemOf(() -> request("", Map.of("X-Channel", "fax")).channelOr(Channel.WEB)).errors())
+                .extracting(FieldError::field).containsExactly("header X-Channel");
+    }
+
+    @Test
     void ifMatchAcceptsQuotedAndWeakVersions() {
         assertThat(request("", Map.of("If-Match", "W/\"7\"")).ifMatchVersion()).contains(7L);
         assertThat(request("", Map.of("if-match", "\"3\"")).ifMatchVersion()).contains(3L);
