@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 3's journey, over HTTP through the local runtime with its demo stock: a shopper checks
  * availability on the web, holds two pairs for click &amp; collect in Lyon, the till in Lyon sees
- * its figure drop; the hold runs out, the sweeper's schedule fires, and the units come back. The
- * outbox relay has put the events on the bus along the way.
+ * its figure drop (on {@code GET /availability} and on the product page of the store channel); the hold
+ * runs out, the sweeper's schedule fires, and the units come back. The outbox relay has put the events
+ * on the bus along the way.
  */
 class StockHoldJourneyTest {
 
@@ -51,8 +52,10 @@ class StockHoldJourneyTest {
         // given: the demo stock of the running shoe
         long web = available("web", null);
         long till = available("store", LYON);
+        long everyTill = onTheProductPage("store");
         assertThat(web).isPositive();
         assertThat(till).isGreaterThanOrEqualTo(2);
+        assertThat(onTheProductPage("web")).as("the product page and GET /availability share one rule").isEqualTo(web);
 
         // when: a shopper holds 2 pairs on the web, for pickup in Lyon, for 2 seconds
         JsonNode hold = send("POST", "/reservations", """
@@ -64,6 +67,7 @@ class StockHoldJourneyTest {
         assertThat(hold.path("status").asText()).isEqualTo("held");
         assertThat(available("store", LYON)).isEqualTo(till - 2);
         assertThat(available("web", null)).isEqualTo(web - 2);
+        assertThat(onTheProductPage("store")).isEqualTo(everyTill - 2);
 
         // when: the hold runs out and the sweeper's schedule fires
         Instant expiresAt = Instant.parse(hold.path("expiresAt").asText());
@@ -73,6 +77,7 @@ class StockHoldJourneyTest {
         // then: the units are back, and the hold can no longer be committed
         assertThat(available("store", LYON)).isEqualTo(till);
         assertThat(available("web", null)).isEqualTo(web);
+        assertThat(onTheProductPage("store")).isEqualTo(everyTill);
         JsonNode lateCommit = send("POST", "/reservations/" + hold.path("id").asText() + "/commit", null,
                 DevTokens.customer("customer-journey-stock"), 409);
         assertThat(lateCommit.path("type").asText()).endsWith("/reservation-closed");
@@ -85,6 +90,13 @@ class StockHoldJourneyTest {
     private static long available(String channel, String locationId) throws Exception {
         String path = "/availability?skus=" + SKU + "&channel=" + channel + (locationId == null ? "" : "&locationId=" + locationId);
         return send("GET", path, null, null, 200).path("items").path(0).path("available").asLong();
+    }
+
+    /** The availability {@code GET /products/{sku}} shows the channel of {@code X-Channel}. */
+    private static long onTheProductPage(String channel) throws Exception {
+        JsonNode product = send("GET", "/products/" + SKU, null, null, 200, channel);
+        assertThat(product.path("availability").path("channel").asText()).isEqualTo(channel);
+        return product.path("availability").path("available").asLong();
     }
 
     private static String sweeperSchedule() throws Exception {
@@ -117,6 +129,11 @@ class StockHoldJourneyTest {
     }
 
     private static JsonNode send(String method, String path, String body, String token, int expected) throws Exception {
+        return send(method, path, body, token, expected, null);
+    }
+
+    private static JsonNode send(String method, String path, String body, String token, int expected, String channel)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -125,6 +142,9 @@ class StockHoldJourneyTest {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (channel != null) {
+            request.header("X-Channel", channel);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
