@@ -2,6 +2,7 @@ package com.omnis.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The sizes of one run. {@code --quick} (the default) finishes in under two minutes on 2 cores;
@@ -23,6 +24,9 @@ record BenchOptions(int catalogRequests, int cartOpsPerClient, int stock, int ho
               --time-limit        seconds at most per scenario (quick 20, full 90)
               --out               where the results table goes (default target/bench/results.md)""";
 
+    private static final Set<String> VALUE_OPTIONS = Set.of("--catalog-requests", "--cart-ops", "--stock",
+            "--holds", "--hold-clients", "--time-limit", "--out");
+
     static BenchOptions quick(Path root) {
         return new BenchOptions(600, 25, 50, 200, 32, Duration.ofSeconds(20), root.resolve("target/bench/results.md"));
     }
@@ -41,8 +45,11 @@ record BenchOptions(int catalogRequests, int cartOpsPerClient, int stock, int ho
                 case "--full" -> o = full(root).withOutput(o.output);
                 case "-h", "--help" -> throw new IllegalArgumentException("help");
                 default -> {
+                    if (!VALUE_OPTIONS.contains(option)) {
+                        throw new IllegalArgumentException("unknown option " + option);
+                    }
                     if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown option " + option);
+                        throw new IllegalArgumentException(option + " needs a value");
                     }
                     String value = args[++i];
                     o = switch (option) {
