@@ -1,5 +1,6 @@
 package com.omnis.carts;
 
+import com.omnis.local.lambda.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -73,7 +74,7 @@ final class CartsFixture implements AutoCloseable {
     }
 
     APIGatewayV2HTTPResponse call(SampleEvent event) {
-        return handler.handleRequest(event.event(), new TestContext());
+        return handler.handleRequest(event.event(), LocalContext.forFunction("CartsFunction"));
     }
 
     /** A new guest cart opened on mobile: its id and token. */

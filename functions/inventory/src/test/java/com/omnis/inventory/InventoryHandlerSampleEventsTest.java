@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.omnis.inventory.testing.Http;
 import com.omnis.inventory.testing.InventoryFixture;
-import com.omnis.inventory.testing.LambdaContext;
+import com.omnis.local.lambda.LocalContext;
 import com.omnis.shared.config.Settings;
 import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class InventoryHandlerSampleEventsTest {
 
         // when
         InventorySweeperHandler.Report report = sweeper.handleRequest(InventoryFixture.scheduleEvent(),
-                new LambdaContext("InventorySweeperFunction"));
+                LocalContext.forFunction("InventorySweeperFunction"));
 
         // then
         assertThat(report.expired()).isZero();

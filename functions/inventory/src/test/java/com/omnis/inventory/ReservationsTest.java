@@ -12,7 +12,7 @@ import com.omnis.inventory.domain.StockEvents;
 import com.omnis.inventory.testing.Http;
 import com.omnis.inventory.testing.Http.As;
 import com.omnis.inventory.testing.InventoryFixture;
-import com.omnis.inventory.testing.LambdaContext;
+import com.omnis.local.lambda.LocalContext;
 import com.omnis.shared.domain.Channel;
 import java.time.Duration;
 import java.util.List;
@@ -197,7 +197,7 @@ class ReservationsTest {
 
         // when: the schedule fires the sweeper
         var report = new InventorySweeperHandler(f.inventory.reservations())
-                .handleRequest(InventoryFixture.scheduleEvent(), new LambdaContext("InventorySweeperFunction"));
+                .handleRequest(InventoryFixture.scheduleEvent(), LocalContext.forFunction("InventorySweeperFunction"));
 
         // then
         assertThat(report.expired()).isEqualTo(1);

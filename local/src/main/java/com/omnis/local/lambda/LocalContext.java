@@ -9,18 +9,36 @@ import com.omnis.local.template.FunctionSpec;
 import com.omnis.local.template.SamTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
-/** The Lambda {@link Context} of one local invocation: the function's name, memory and deadline. */
-final class LocalContext implements Context {
+/**
+ * The Lambda {@link Context} of one local invocation: the function's name, memory and deadline.
+ * Handler tests use it too ({@link #forFunction}), so there is one test context in the project.
+ */
+public final class LocalContext implements Context {
 
-    private final FunctionSpec function;
+    private static final int DEFAULT_MEMORY_MB = 1024;
+    private static final int DEFAULT_TIMEOUT_SECONDS = 15;
+
+    private final String functionName;
+    private final int memoryMb;
     private final String requestId;
     private final long deadlineNanos;
 
-    LocalContext(FunctionSpec function, String requestId) {
-        this.function = function;
+    private LocalContext(String functionName, int memoryMb, int timeoutSeconds, String requestId) {
+        this.functionName = functionName;
+        this.memoryMb = memoryMb;
         this.requestId = requestId;
-        this.deadlineNanos = System.nanoTime() + Duration.ofSeconds(function.timeoutSeconds()).toNanos();
+        this.deadlineNanos = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+    }
+
+    LocalContext(FunctionSpec function, String requestId) {
+        this(function.logicalId(), function.memorySize(), function.timeoutSeconds(), requestId);
+    }
+
+    /** A context for one invocation of {@code functionName} with the template's default memory and timeout. */
+    public static LocalContext forFunction(String functionName) {
+        return new LocalContext(functionName, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, UUID.randomUUID().toString());
     }
 
     @Override
@@ -30,7 +48,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + function.logicalId();
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -40,7 +58,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return function.logicalId();
+        return functionName;
     }
 
     @Override
@@ -51,7 +69,7 @@ final class LocalContext implements Context {
     @Override
     public String getInvokedFunctionArn() {
         return "arn:aws:lambda:" + SamTemplate.DEFAULT_REGION + ":" + SamTemplate.ACCOUNT_ID + ":function:"
-                + function.logicalId();
+                + functionName;
     }
 
     @Override
@@ -71,7 +89,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return function.memorySize();
+        return memoryMb;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.omnis.inventory.testing;
 
+import com.omnis.local.lambda.LocalContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,7 +132,7 @@ public final class Http {
 
     /** Through the handler's Lambda entry point, as the runtime calls it. */
     public Response send(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LambdaContext("InventoryFunction"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LocalContext.forFunction("InventoryFunction"));
         try {
             JsonNode body = response.getBody() == null || response.getBody().isEmpty()
                     ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.getBody());
