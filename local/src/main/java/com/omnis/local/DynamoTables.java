@@ -22,8 +22,13 @@ final class DynamoTables {
     }
 
     static void create(DynamoDbClient client, TableSpec table) {
+        create(client, table, table.tableName());
+    }
+
+    /** Creates {@code table} under {@code name}, e.g. a name unique to one test run on a shared endpoint. */
+    static void create(DynamoDbClient client, TableSpec table, String name) {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(table.tableName())
+                .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(table.attributes().entrySet().stream()
                         .map(a -> AttributeDefinition.builder().attributeName(a.getKey()).attributeType(a.getValue()).build())
@@ -45,7 +50,7 @@ final class DynamoTables {
                 StreamSpecification.builder().streamEnabled(true).streamViewType(view).build()));
         client.createTable(request.build());
         table.ttlAttribute().ifPresent(attribute -> client.updateTimeToLive(update -> update
-                .tableName(table.tableName())
+                .tableName(name)
                 .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(true))));
     }
 

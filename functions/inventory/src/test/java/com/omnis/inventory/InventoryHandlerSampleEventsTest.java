@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class InventoryHandlerSampleEventsTest {
 
     private final InventoryFixture f = new InventoryFixture();
-    private final Http lambda = new Http(Settings.withOverrides(f.local.environmentFor("InventoryFunction"),
+    private final Http lambda = new Http(Settings.withOverrides(f.environmentFor("InventoryFunction"),
             InventoryHandler::new));
 
     @AfterEach
@@ -56,7 +56,7 @@ class InventoryHandlerSampleEventsTest {
     @Test
     void theSweeperLambdaBuildsAnswersTheScheduleEvent() {
         // given
-        InventorySweeperHandler sweeper = Settings.withOverrides(f.local.environmentFor("InventorySweeperFunction"),
+        InventorySweeperHandler sweeper = Settings.withOverrides(f.environmentFor("InventorySweeperFunction"),
                 InventorySweeperHandler::new);
 
         // when

@@ -6,6 +6,7 @@ import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
 import com.omnis.inventory.service.Retry;
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.TemplateTables;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -59,23 +61,38 @@ public final class InventoryFixture implements AutoCloseable {
 
     /** Starts at the real time: DynamoDB Local's TTL deletes items whose expiry is in the real past. */
     public final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    public final EmbeddedDynamo local;
     /** The inventory function's environment: table names as template.yaml resolves them locally. */
     public final Map<String, String> tables;
     public final DynamoDbClient dynamo;
     public final Inventory inventory;
     public final InventoryHandler handler;
     public final Http http;
+    private final Function<String, Map<String, String>> environments;
+    private final Runnable dropTables;
 
     public InventoryFixture() {
         this(Retry.standard());
     }
 
     public InventoryFixture(Retry retry) {
-        this.local = EmbeddedDynamo.startWith(SamTemplate.load());
-        this.dynamo = local.client();
-        this.tables = local.environmentFor("InventoryFunction");
-        DynamoDbEnhancedClient enhanced = local.enhancedClient();
+        this(EmbeddedDynamo.startWith(SamTemplate.load()), retry);
+    }
+
+    private InventoryFixture(EmbeddedDynamo local, Retry retry) {
+        this(local.client(), local.enhancedClient(), local::environmentFor, local::close, retry);
+    }
+
+    /** The same on tables created elsewhere (an IT's, over HTTP); closing the fixture deletes them. */
+    public static InventoryFixture on(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TemplateTables tables) {
+        return new InventoryFixture(dynamo, enhanced, tables::environmentFor, tables::close, Retry.standard());
+    }
+
+    private InventoryFixture(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced,
+                             Function<String, Map<String, String>> environments, Runnable dropTables, Retry retry) {
+        this.dynamo = dynamo;
+        this.environments = environments;
+        this.dropTables = dropTables;
+        this.tables = environments.apply("InventoryFunction");
         DynamoLocationRepository locations = new DynamoLocationRepository(enhanced, tables.get("LOCATIONS_TABLE"));
         locations.save(location(WAREHOUSE, LocationType.WAREHOUSE, false, false, List.of()));
         locations.save(location(LYON, LocationType.STORE, true, true, List.of("69")));
@@ -91,9 +108,14 @@ public final class InventoryFixture implements AutoCloseable {
         this.http = new Http(handler);
     }
 
+    /** The environment Lambda would give {@code functionId} (template.yaml) on these tables. */
+    public Map<String, String> environmentFor(String functionId) {
+        return environments.apply(functionId);
+    }
+
     @Override
     public void close() {
-        local.close();
+        dropTables.run();
     }
 
     /** A retry policy that does not sleep: for tests without contention. */
