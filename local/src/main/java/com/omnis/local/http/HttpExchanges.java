@@ -22,16 +22,14 @@ final class HttpExchanges {
 
     /** The request with its body, or empty if the body is over {@code limit} bytes. */
     static Optional<IncomingRequest> read(HttpExchange exchange, int limit) throws IOException {
-        String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declaredLength != null && declaredLength.matches("\\d{1,18}") && Long.parseLong(declaredLength) > limit) {
-            return Optional.empty();
-        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(limit + 1);
-        }
-        if (body.length > limit) {
-            return Optional.empty();
+            if (body.length > limit) {
+                // read the rest before answering 413: a client still sending would otherwise see a reset, not the answer
+                in.transferTo(OutputStream.nullOutputStream());
+                return Optional.empty();
+            }
         }
         var uri = exchange.getRequestURI();
         return Optional.of(new IncomingRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
