@@ -118,7 +118,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
     }
 
     public DynamoDbStreamsClient streamsClient() {
-        return aws.configure(DynamoDbStreamsClient.builder()).httpClient(aws.httpClient()).build();
+        return aws.configure(DynamoDbStreamsClient.builder()).build();
     }
 
     public SamTemplate template() {

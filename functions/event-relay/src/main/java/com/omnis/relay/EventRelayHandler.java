@@ -34,7 +34,7 @@ public final class EventRelayHandler implements RequestHandler<DynamodbEvent, St
 
     private static OutboxRelay fromSettings(Settings settings) {
         AwsClients aws = new AwsClients(settings);
-        EventBridgeClient client = aws.configure(EventBridgeClient.builder()).httpClient(aws.httpClient()).build();
+        EventBridgeClient client = aws.configure(EventBridgeClient.builder()).build();
         return new OutboxRelay(new EventBridgePublisher(client, settings.require("EVENT_BUS_NAME")));
     }
 

@@ -35,9 +35,8 @@ class EventBridgePublisherIT {
 
     private final AwsClients events = new AwsClients(AwsEndpoints.settingsFor("eventbridge"));
     private final AwsClients queues = new AwsClients(AwsEndpoints.settingsFor("sqs"));
-    private final EventBridgeClient eventBridge = events.configure(EventBridgeClient.builder())
-            .httpClient(events.httpClient()).build();
-    private final SqsClient sqs = queues.configure(SqsClient.builder()).httpClient(queues.httpClient()).build();
+    private final EventBridgeClient eventBridge = events.configure(EventBridgeClient.builder()).build();
+    private final SqsClient sqs = queues.configure(SqsClient.builder()).build();
 
     private final String bus = AwsEndpoints.uniqueName("bus");
     private final String rule = AwsEndpoints.uniqueName("rule");

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -39,25 +40,21 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).httpClient(httpClient).build();
+        return configure(DynamoDbClient.builder()).build();
     }
 
     public DynamoDbEnhancedClient dynamoDbEnhanced(DynamoDbClient client) {
         return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     }
 
-    /** Applies region, credentials and endpoint to any SDK client builder (EventBridge, SES, SNS…). */
-    public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(region()).credentialsProvider(credentials());
+    /** Applies the shared HTTP client, region, credentials and endpoint to any sync SDK client builder (EventBridge, SES, SNS…). */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.httpClient(httpClient).region(region()).credentialsProvider(credentials());
         settings.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(15))
                 .build());
         return builder;
-    }
-
-    public SdkHttpClient httpClient() {
-        return httpClient;
     }
 
     public Region region() {
