@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.local.LocalRuntime;
 import com.omnis.local.RuntimeOptions;
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

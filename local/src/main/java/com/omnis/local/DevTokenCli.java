@@ -1,7 +1,7 @@
 package com.omnis.local;
 
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

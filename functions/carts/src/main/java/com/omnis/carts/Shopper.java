@@ -1,6 +1,6 @@
 package com.omnis.carts;
 
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import java.util.Optional;
 
 /** Who asks for a cart: the verified caller (anonymous for guests) and the guest cart token they present, if any. */

@@ -9,7 +9,7 @@ import com.omnis.shared.catalog.Product;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.http.Problem;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.pricing.PriceCalculator;

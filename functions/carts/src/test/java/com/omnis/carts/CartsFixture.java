@@ -16,7 +16,7 @@ import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.json.Json;
 import java.time.Duration;
 import java.time.Instant;

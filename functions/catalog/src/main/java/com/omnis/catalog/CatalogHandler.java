@@ -12,7 +12,7 @@ import com.omnis.shared.domain.Channel;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.http.ApiHandler;
 import com.omnis.shared.http.ApiResponse;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.http.Router;
 import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.CachedLocations;

@@ -10,9 +10,9 @@ import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
-import com.omnis.shared.http.FieldError;
+import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.ProblemException;
-import com.omnis.shared.http.Violations;
+import com.omnis.shared.error.FieldErrors;
 import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.SkuAvailability;
 import com.omnis.shared.pricing.PriceCalculator;
@@ -76,7 +76,7 @@ public final class CatalogService {
 
     public Page<ProductView> listProducts(Optional<String> category, Optional<String> text, int limit,
                                           Optional<String> cursor) {
-        Violations violations = new Violations();
+        FieldErrors violations = new FieldErrors();
         category.ifPresent(c -> violations.check(!CATEGORY.matcher(c).matches(), "query category",
                 "is 1 to 60 lower-case letters, digits and '-'"));
         Optional<String> words = text.map(String::strip).filter(q -> !q.isEmpty());
@@ -118,7 +118,7 @@ public final class CatalogService {
 
     public ProductView changePrice(String rawSku, PriceChange body) {
         Sku sku = skuOfPath(rawSku);
-        Violations violations = new Violations();
+        FieldErrors violations = new FieldErrors();
         checkPrice(violations, "price", body.price(), 0);
         violations.throwIfAny();
         Product current = products.find(sku).orElseThrow(() -> noProduct(sku));
@@ -149,7 +149,7 @@ public final class CatalogService {
     // ---- locations
 
     public List<Location> locations(Optional<String> type, Optional<String> pickup) {
-        Violations violations = new Violations();
+        FieldErrors violations = new FieldErrors();
         Optional<Location.LocationType> wantedType = type.flatMap(raw -> {
             try {
                 return Optional.of(Location.LocationType.parse(raw));
@@ -206,7 +206,7 @@ public final class CatalogService {
     }
 
     private Product validProduct(Sku sku, ProductRequest body) {
-        Violations violations = new Violations();
+        FieldErrors violations = new FieldErrors();
         if (body.sku() != null) {
             violations.check(!body.sku().equals(sku.value()), "sku", "must be the SKU of the path, " + sku);
         }
@@ -224,7 +224,7 @@ public final class CatalogService {
     }
 
     private Promotion validPromotion(PromotionRequest body, Instant now) {
-        Violations violations = new Violations();
+        FieldErrors violations = new FieldErrors();
         checkText(violations, "name", body.name(), 120, true);
         if (body.kind() == null) {
             violations.add("kind", "is required: percent-off or amount-off");
@@ -261,7 +261,7 @@ public final class CatalogService {
     }
 
     /** A required or optional text field; true when present and valid so far. */
-    private static boolean checkText(Violations violations, String field, String value, int max, boolean required) {
+    private static boolean checkText(FieldErrors violations, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             violations.check(required, field, "is required");
             return false;
@@ -269,7 +269,7 @@ public final class CatalogService {
         return violations.check(value.length() > max, field, "is at most " + max + " characters");
     }
 
-    private void checkPrice(Violations violations, String field, Money money, long min) {
+    private void checkPrice(FieldErrors violations, String field, Money money, long min) {
         if (money == null) {
             violations.add(field, "is required");
             return;

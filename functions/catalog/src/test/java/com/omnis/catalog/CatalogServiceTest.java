@@ -17,7 +17,7 @@ import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
-import com.omnis.shared.http.FieldError;
+import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.Problem;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.inventory.SkuAvailability;

@@ -3,7 +3,7 @@ package com.omnis.inventory;
 import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.inventory.service.ReservationService;
-import com.omnis.inventory.service.Retry;
+import com.omnis.shared.dynamo.Retry;
 import com.omnis.inventory.service.StockService;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;

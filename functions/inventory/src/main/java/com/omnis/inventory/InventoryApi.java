@@ -9,7 +9,7 @@ import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.http.ApiRequest;
 import com.omnis.shared.http.ApiResponse;
-import com.omnis.shared.http.FieldError;
+import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.http.Router;
 import com.omnis.shared.inventory.AvailabilityQuery;

@@ -6,7 +6,7 @@ import com.omnis.inventory.domain.MovementType;
 import com.omnis.inventory.domain.SettingsChange;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Sku;
-import com.omnis.shared.http.FieldError;
+import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.inventory.PositionSettings;
 import java.time.Duration;

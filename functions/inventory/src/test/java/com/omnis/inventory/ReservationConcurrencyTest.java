@@ -187,7 +187,7 @@ class ReservationConcurrencyTest {
                                 f.release(Http.As.ops(), id);
                             } else if (f.commit(Http.As.ops(), id).status() == 200) {
                                 sold.addAndGet((int) f.inventory.reservations()
-                                        .get(com.omnis.shared.http.Caller.fromClaims(Http.As.ops().claims()), id)
+                                        .get(com.omnis.shared.identity.Caller.fromClaims(Http.As.ops().claims()), id)
                                         .lines().stream().mapToLong(l -> l.quantity()).sum());
                             }
                         }

@@ -202,7 +202,7 @@ class ReservationsTest {
         // then
         assertThat(report.expired()).isEqualTo(1);
         assertThat(f.position(TEE, WAREHOUSE).reserved()).isZero();
-        assertThat(f.inventory.reservations().get(com.omnis.shared.http.Caller.fromClaims(customer.claims()), id)
+        assertThat(f.inventory.reservations().get(com.omnis.shared.identity.Caller.fromClaims(customer.claims()), id)
                 .status().code()).isEqualTo("expired");
         var expired = f.outboxEvents(StockEvents.RESERVATION_EXPIRED);
         assertThat(expired).singleElement().satisfies(e -> {

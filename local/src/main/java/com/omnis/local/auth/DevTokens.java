@@ -14,7 +14,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.http.TokenVerifier;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package com.omnis.shared.config;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class Settings {
 
-    private record Overrides(Map<String, String> values, Consumer<String> onRead) {
+    private record Overrides(Map<String, String> values, Consumer<String> onRead, Clock clock) {
     }
 
     private static final Consumer<String> IGNORE_READS = name -> { };
@@ -23,22 +24,24 @@ public final class Settings {
 
     private final Map<String, String> values;
     private final Consumer<String> onRead;
+    private final Clock clock;
 
-    private Settings(Map<String, String> values, Consumer<String> onRead) {
+    private Settings(Map<String, String> values, Consumer<String> onRead, Clock clock) {
         this.values = values;
         this.onRead = onRead;
+        this.clock = clock;
     }
 
     /** The settings of the function being built on this thread. */
     public static Settings current() {
         Overrides overrides = OVERRIDES.get();
-        return overrides != null ? new Settings(overrides.values(), overrides.onRead())
-                : new Settings(System.getenv(), IGNORE_READS);
+        return overrides != null ? new Settings(overrides.values(), overrides.onRead(), overrides.clock())
+                : new Settings(System.getenv(), IGNORE_READS, Clock.systemUTC());
     }
 
     /** Settings from an explicit map, for tests. */
     public static Settings of(Map<String, String> values) {
-        return new Settings(Map.copyOf(values), IGNORE_READS);
+        return new Settings(Map.copyOf(values), IGNORE_READS, Clock.systemUTC());
     }
 
     /** Runs {@code factory} (typically a handler's no-argument constructor) with these values as its settings. */
@@ -48,8 +51,13 @@ public final class Settings {
 
     /** As {@link #withOverrides(Map, Supplier)}, telling {@code onRead} each setting name the function asks for. */
     public static <T> T withOverrides(Map<String, String> values, Consumer<String> onRead, Supplier<T> factory) {
+        return withOverrides(values, onRead, Clock.systemUTC(), factory);
+    }
+
+    /** As {@link #withOverrides(Map, Consumer, Supplier)}, with the clock the function must read (the local runtime's movable one). */
+    public static <T> T withOverrides(Map<String, String> values, Consumer<String> onRead, Clock clock, Supplier<T> factory) {
         Overrides previous = OVERRIDES.get();
-        OVERRIDES.set(new Overrides(Map.copyOf(values), onRead));
+        OVERRIDES.set(new Overrides(Map.copyOf(values), onRead, clock));
         try {
             return factory.get();
         } finally {
@@ -59,6 +67,14 @@ public final class Settings {
                 OVERRIDES.set(previous);
             }
         }
+    }
+
+    /**
+     * The one clock a function reads: the system's in Lambda, the local runtime's movable one there
+     * ({@code POST /_local/clock}), so expiries and schedules can be seen without waiting.
+     */
+    public Clock clock() {
+        return clock;
     }
 
     public Optional<String> find(String name) {

@@ -1,7 +1,7 @@
 package com.omnis.shared.dynamo;
 
+import com.omnis.shared.error.InvalidInputException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,7 +39,7 @@ public final class Cursor {
             });
             return key;
         } catch (Exception e) {
-            throw ProblemException.invalid("query cursor", "is not a cursor returned by this API");
+            throw InvalidInputException.of("query cursor", "is not a cursor returned by this API");
         }
     }
 }

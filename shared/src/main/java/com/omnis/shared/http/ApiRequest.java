@@ -1,5 +1,7 @@
 package com.omnis.shared.http;
 
+import com.omnis.shared.identity.Caller;
+import com.omnis.shared.error.InvalidInputException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -84,7 +86,7 @@ public final class ApiRequest {
         Map<String, String> params = event.getPathParameters();
         String value = params == null ? null : params.get(name);
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalid("path " + name, "is required");
+            throw InvalidInputException.of("path " + name, "is required");
         }
         return value;
     }
@@ -99,11 +101,11 @@ public final class ApiRequest {
             try {
                 int value = Integer.parseInt(raw);
                 if (value < min || value > max) {
-                    throw ProblemException.invalid("query " + name, "must be between " + min + " and " + max);
+                    throw InvalidInputException.of("query " + name, "must be between " + min + " and " + max);
                 }
                 return value;
             } catch (NumberFormatException e) {
-                throw ProblemException.invalid("query " + name, "must be an integer");
+                throw InvalidInputException.of("query " + name, "must be an integer");
             }
         });
     }
@@ -114,7 +116,7 @@ public final class ApiRequest {
 
     /** The {@code X-Channel} header, required on every mutation. */
     public Channel channel() {
-        String raw = header("X-Channel").orElseThrow(() -> ProblemException.invalid("header X-Channel",
+        String raw = header("X-Channel").orElseThrow(() -> InvalidInputException.of("header X-Channel",
                 "is required: one of web, mobile, store, call-center, kiosk"));
         return channelOf(raw);
     }
@@ -125,7 +127,7 @@ public final class ApiRequest {
     }
 
     private static Channel channelOf(String raw) {
-        return Channel.fromCode(raw.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> ProblemException.invalid(
+        return Channel.fromCode(raw.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> InvalidInputException.of(
                 "header X-Channel", "unknown channel '" + raw + "', expected one of web, mobile, store, call-center, kiosk"));
     }
 
@@ -136,7 +138,7 @@ public final class ApiRequest {
             try {
                 return Long.parseLong(cleaned);
             } catch (NumberFormatException e) {
-                throw ProblemException.invalid("header If-Match", "must be the resource version, for example \"3\"");
+                throw InvalidInputException.of("header If-Match", "must be the resource version, for example \"3\"");
             }
         });
     }
@@ -178,7 +180,7 @@ public final class ApiRequest {
         }
     }
 
-    private static ProblemException problemOf(JsonProcessingException e) {
+    private static RuntimeException problemOf(JsonProcessingException e) {
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             // binding wraps a truncated or broken document: that is malformed JSON, not a bad field
@@ -190,19 +192,19 @@ public final class ApiRequest {
             Throwable cause = v.getCause();
             String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
                     ? cause.getMessage() : "is invalid";
-            return ProblemException.invalid(fieldOf(v, "body"), message);
+            return InvalidInputException.of(fieldOf(v, "body"), message);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return ProblemException.invalid(fieldOf(u, u.getPropertyName()), "is not a known field");
+            return InvalidInputException.of(fieldOf(u, u.getPropertyName()), "is not a known field");
         }
         if (e instanceof InvalidFormatException f) {
-            return ProblemException.invalid(fieldOf(f, "body"), "has the wrong type or format");
+            return InvalidInputException.of(fieldOf(f, "body"), "has the wrong type or format");
         }
         if (e instanceof MismatchedInputException m) {
-            return ProblemException.invalid(fieldOf(m, "body"), "has the wrong type or is missing");
+            return InvalidInputException.of(fieldOf(m, "body"), "has the wrong type or is missing");
         }
         if (e instanceof JsonMappingException m) {
-            return ProblemException.invalid(fieldOf(m, "body"), "is invalid");
+            return InvalidInputException.of(fieldOf(m, "body"), "is invalid");
         }
         return ProblemException.malformed("the body is not valid JSON");
     }

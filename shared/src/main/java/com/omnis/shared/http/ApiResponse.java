@@ -39,9 +39,17 @@ public final class ApiResponse {
     }
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
+        return problem(problem, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse problem(Problem problem, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", PROBLEM_JSON);
+        headers.put("Cache-Control", "no-store");
+        headers.putAll(extraHeaders);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(problem.status())
-                .withHeaders(Map.of("Content-Type", PROBLEM_JSON, "Cache-Control", "no-store"))
+                .withHeaders(headers)
                 .withBody(Json.write(problem))
                 .build();
     }

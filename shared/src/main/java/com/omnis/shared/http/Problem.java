@@ -1,5 +1,6 @@
 package com.omnis.shared.http;
 
+import com.omnis.shared.error.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,10 +1,12 @@
 package com.omnis.shared.http;
 
+import com.omnis.shared.error.FieldError;
 import java.util.List;
 
 /**
- * Thrown anywhere below a handler to answer with a problem document. Factory methods name the
- * stable problem types of the API; the router turns this into an {@code application/problem+json} response.
+ * A problem only the HTTP edge can have (a body that is not JSON, too large, of another media
+ * type). Everything a service decides is a {@code shared.error.DomainException} instead; the factories
+ * marked deprecated are the old way and go once no caller is left.
  */
 public final class ProblemException extends RuntimeException {
 
@@ -27,6 +29,7 @@ public final class ProblemException extends RuntimeException {
         return of("malformed-request", "Malformed request", 400, detail);
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -35,26 +38,32 @@ public final class ProblemException extends RuntimeException {
                 detail, errors, null));
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException unauthorized(String detail) {
         return of("unauthorized", "Unauthorized", 401, detail);
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException forbidden(String detail) {
         return of("forbidden", "Forbidden", 403, detail);
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException notFound(String detail) {
         return of("not-found", "Not found", 404, detail);
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException conflict(String slug, String title, String detail, Object current) {
         return new ProblemException(new Problem(Problem.TYPE_BASE + slug, title, 409, detail, List.of(), current));
     }
 
+    @Deprecated(forRemoval = true)
     public static ProblemException preconditionFailed(String detail, Object current) {
         return new ProblemException(new Problem(Problem.TYPE_BASE + "version-mismatch", "Version mismatch", 412,
                 detail, List.of(), current));
@@ -69,6 +78,7 @@ public final class ProblemException extends RuntimeException {
     }
 
     /** A well-formed request that breaks a business rule (unknown SKU, expired promotion code…). */
+    @Deprecated(forRemoval = true)
     public static ProblemException unprocessable(String slug, String title, String detail, List<FieldError> errors) {
         return new ProblemException(new Problem(Problem.TYPE_BASE + slug, title, 422, detail, errors, null));
     }

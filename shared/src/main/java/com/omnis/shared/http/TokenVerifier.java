@@ -1,5 +1,6 @@
 package com.omnis.shared.http;
 
+import com.omnis.shared.error.UnauthenticatedException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -69,23 +70,23 @@ public final class TokenVerifier {
     /** The claims of a valid {@code Authorization: Bearer …} header; 401 for anything else. */
     public Map<String, String> verifyBearer(String authorization) {
         if (processor == null) {
-            throw ProblemException.unauthorized("bearer tokens are not accepted here");
+            throw new UnauthenticatedException("bearer tokens are not accepted here");
         }
         String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : "";
         if (token.isEmpty()) {
-            throw ProblemException.unauthorized("the Authorization header must be 'Bearer <token>'");
+            throw new UnauthenticatedException("the Authorization header must be 'Bearer <token>'");
         }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             if (!audienceMatches(claims)) {
-                throw ProblemException.unauthorized("the token was not issued for this API");
+                throw new UnauthenticatedException("the token was not issued for this API");
             }
             return flatten(claims);
         } catch (BadJWTException e) {
-            throw ProblemException.unauthorized("the token is expired or its claims are invalid");
+            throw new UnauthenticatedException("the token is expired or its claims are invalid");
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw ProblemException.unauthorized("the token is not valid");
+            throw new UnauthenticatedException("the token is not valid");
         }
     }
 

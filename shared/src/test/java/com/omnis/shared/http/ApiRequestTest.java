@@ -1,5 +1,7 @@
 package com.omnis.shared.http;
 
+import com.omnis.shared.error.DomainException;
+import com.omnis.shared.error.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -33,6 +35,8 @@ class ApiRequestTest {
             call.run();
         } catch (ProblemException e) {
             return e.problem();
+        } catch (DomainException e) {
+            return Router.problemOf(e);
         }
         throw new AssertionError("expected a problem");
     }

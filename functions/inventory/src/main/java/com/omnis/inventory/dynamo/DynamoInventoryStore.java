@@ -5,7 +5,7 @@ import com.omnis.inventory.domain.Transfer;
 import com.omnis.inventory.service.IdempotencyClaimLostException;
 import com.omnis.inventory.service.InventoryStore;
 import com.omnis.inventory.service.InventoryTransaction;
-import com.omnis.inventory.service.StaleWriteException;
+import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Cursor;
 import com.omnis.shared.dynamo.Page;

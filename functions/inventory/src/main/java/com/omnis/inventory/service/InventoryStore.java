@@ -1,5 +1,6 @@
 package com.omnis.inventory.service;
 
+import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.inventory.domain.Reservation;
 import com.omnis.inventory.domain.Transfer;
 import com.omnis.shared.domain.Sku;

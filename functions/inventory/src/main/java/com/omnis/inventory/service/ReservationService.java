@@ -1,5 +1,6 @@
 package com.omnis.inventory.service;
 
+import com.omnis.shared.dynamo.Retry;
 import com.omnis.inventory.domain.Allocation;
 import com.omnis.inventory.domain.HoldRequest;
 import com.omnis.inventory.domain.Reservation;
@@ -14,8 +15,8 @@ import com.omnis.shared.catalog.Location;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.events.DomainEvent;
-import com.omnis.shared.http.Caller;
-import com.omnis.shared.http.FieldError;
+import com.omnis.shared.identity.Caller;
+import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.Fulfilment;

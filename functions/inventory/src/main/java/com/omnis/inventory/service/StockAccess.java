@@ -1,6 +1,6 @@
 package com.omnis.inventory.service;
 
-import com.omnis.shared.http.Caller;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.http.ProblemException;
 
 /** Who may see and move stock: ops everywhere, store staff at their own store only. */

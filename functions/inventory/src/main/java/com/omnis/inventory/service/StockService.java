@@ -1,5 +1,6 @@
 package com.omnis.inventory.service;
 
+import com.omnis.shared.dynamo.Retry;
 import com.omnis.inventory.domain.Movement;
 import com.omnis.inventory.domain.MovementType;
 import com.omnis.inventory.domain.SettingsChange;
@@ -13,8 +14,8 @@ import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
-import com.omnis.shared.http.Caller;
-import com.omnis.shared.http.FieldError;
+import com.omnis.shared.identity.Caller;
+import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.Ledger;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
-import com.omnis.inventory.service.Retry;
+import com.omnis.shared.dynamo.Retry;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.TemplateTables;
 import com.omnis.local.template.SamTemplate;

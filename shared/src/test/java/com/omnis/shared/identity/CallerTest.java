@@ -1,8 +1,10 @@
-package com.omnis.shared.http;
+package com.omnis.shared.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnis.shared.error.ForbiddenException;
+import com.omnis.shared.error.UnauthenticatedException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +29,8 @@ class CallerTest {
         Caller customer = Caller.fromClaims(Map.of("sub", "c1", "cognito:groups", "[customer]"));
 
         assertThatThrownBy(() -> customer.requireGroup(Caller.OPS))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(403));
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.detail()).contains("'ops'"));
         assertThatThrownBy(() -> Caller.ANONYMOUS.requireGroup(Caller.OPS))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(401));
+                .isInstanceOf(UnauthenticatedException.class);
     }
 }

@@ -1,5 +1,7 @@
-package com.omnis.shared.http;
+package com.omnis.shared.identity;
 
+import com.omnis.shared.error.ForbiddenException;
+import com.omnis.shared.error.UnauthenticatedException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -61,17 +63,17 @@ public record Caller(String subject, Set<String> groups, Optional<String> storeI
     /** Fails with 401 for an anonymous caller and 403 for one outside {@code group}. */
     public Caller requireGroup(String group) {
         if (isAnonymous()) {
-            throw ProblemException.unauthorized("this operation needs a bearer token");
+            throw new UnauthenticatedException("this operation needs a bearer token");
         }
         if (!isIn(group)) {
-            throw ProblemException.forbidden("this operation is reserved to the '" + group + "' group");
+            throw new ForbiddenException("this operation is reserved to the '" + group + "' group");
         }
         return this;
     }
 
     public Caller requireAuthenticated() {
         if (isAnonymous()) {
-            throw ProblemException.unauthorized("this operation needs a bearer token");
+            throw new UnauthenticatedException("this operation needs a bearer token");
         }
         return this;
     }
