@@ -1,0 +1,11 @@
+package com.omnis.orders.service;
+
+import com.omnis.shared.identity.Caller;
+import java.util.Optional;
+
+/** Carts, as checkout sees them (carts' published {@code checkout} package behind it). */
+public interface CheckoutCarts {
+
+    /** The cart if this caller may check it out: its customer, or whoever presents the guest token; else empty. */
+    Optional<CheckoutCart> find(String cartId, Caller caller, Optional<String> cartToken);
+}
