@@ -15,8 +15,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from samtranslator.yaml_helper import yaml_parse
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import deploy_test  # noqa: E402  (moto server and clients)
 
@@ -29,7 +27,7 @@ UNZIPPED_LIMIT = 250 * 1024 * 1024  # Lambda's limit for a function's unzipped c
 
 def check(template: Path, build_dir: Path, smoke: bool) -> list[str]:
     failures = []
-    sam = yaml_parse(template.read_text(encoding="utf-8"))
+    sam = deploy_test.load_template(template)  # with its Fn::ForEach loops expanded
     resources = sam["Resources"]
     for logical_id, resource in sorted(resources.items()):
         if resource["Type"] != "AWS::Serverless::Function" or "InlineCode" in resource.get("Properties", {}):

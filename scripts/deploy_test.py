@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Deploys template.yaml to a moto server and checks that what got created is what the template says.
 
-The SAM template is transformed offline with aws-sam-translator (the library CloudFormation's
-SAM transform runs), then created as a CloudFormation stack on a moto server started on
+The SAM template's AWS::LanguageExtensions loops (Fn::ForEach) are expanded with SAM CLI's
+implementation of that transform, then the template is transformed offline with aws-sam-translator
+(the library CloudFormation's SAM transform runs), then created as a CloudFormation stack on a moto server started on
 127.0.0.1. Every function, table, rule, queue, event source mapping and log group that moto
 creates is compared with the template (expectations derived from the template itself), a hard
 list of critical facts (routes, keys, handlers, variables) is checked on top, and the resources
@@ -109,6 +110,11 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
                                   "OUTBOX_TABLE": "OutboxTable", "LOCATIONS_TABLE": "LocationsTable"}),
     "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest", {}),
 }
+# Metrics the functions emit themselves (Powertools EMF: namespace POWERTOOLS_METRICS_NAMESPACE of Globals, dimension
+# service = the function's own POWERTOOLS_SERVICE_NAME) that need an alarm: every function with HttpApi events counts
+# its 5xx answers as Http5xx (the Router turns a failure into a 500, so Lambda's Errors stays at 0), and these.
+HTTP_5XX_METRIC = "Http5xx"
+CRITICAL_METRIC_ALARMS = {"InventorySweeperFunction": ["SweepFailures"]}
 VARIABLES_EVERY_FUNCTION_NEEDS = ["JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL", "POWERTOOLS_SERVICE_NAME"]
 COGNITO_GROUPS = {"customer", "store-staff", "agent", "ops"}
 STORE_CLAIM_ATTRIBUTE = "storeId"  # custom:storeId in the tokens
@@ -137,8 +143,74 @@ class Report:
 # ------------------------------------------------------------------------------------------------
 # Template: load, transform, and project onto what moto's CloudFormation can create
 # ------------------------------------------------------------------------------------------------
-def load_template(path: Path) -> dict:
-    return yaml_parse(path.read_text(encoding="utf-8"))
+LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions"
+
+
+def load_template(path: Path, parameters: dict[str, str] | None = None) -> dict:
+    """The template as the SAM transform receives it: AWS::LanguageExtensions applied first, as CloudFormation does."""
+    return apply_language_extensions(yaml_parse(path.read_text(encoding="utf-8")), parameters)
+
+
+def apply_language_extensions(template: dict, parameters: dict[str, str] | None = None) -> dict:
+    """Expands the Fn::ForEach loops with SAM CLI's own implementation of the transform, then resolves a Ref or
+    GetAtt whose name is a Fn::Sub without variables ({ Ref: !Sub '${Item}' }) to the plain reference, as the
+    transform does. Only the loops: SAM CLI's resolution of the other intrinsics (its PARTIAL mode) turns a
+    Fn::Sub or Fn::Join that holds a resource's Ref into the Python text of that Ref, which CloudFormation never does.
+    """
+    transforms = template.get("Transform", [])
+    transforms = [transforms] if isinstance(transforms, str) else list(transforms)
+    if LANGUAGE_EXTENSIONS not in transforms:
+        if _has_loop(template):
+            raise DeployTestError(f"Fn::ForEach needs Transform {LANGUAGE_EXTENSIONS}")
+        return template
+    from samcli.lib.cfn_language_extensions.api import create_default_intrinsic_resolver
+    from samcli.lib.cfn_language_extensions.exceptions import InvalidTemplateException
+    from samcli.lib.cfn_language_extensions.models import ResolutionMode, TemplateProcessingContext
+    from samcli.lib.cfn_language_extensions.pipeline import ProcessingPipeline
+    from samcli.lib.cfn_language_extensions.processors import TemplateParsingProcessor
+    from samcli.lib.cfn_language_extensions.processors.foreach import ForEachProcessor
+
+    context = TemplateProcessingContext(fragment=copy.deepcopy(template), parameter_values=dict(parameters or {}),
+                                        resolution_mode=ResolutionMode.PARTIAL)
+    pipeline = ProcessingPipeline([TemplateParsingProcessor(),
+                                   ForEachProcessor(intrinsic_resolver=create_default_intrinsic_resolver(context))])
+    try:
+        expanded = _plain_references(pipeline.process_template(context))
+    except InvalidTemplateException as error:
+        raise DeployTestError(f"{LANGUAGE_EXTENSIONS} rejected the template: {error}") from error
+    rest = [t for t in transforms if t != LANGUAGE_EXTENSIONS]
+    if rest:
+        expanded["Transform"] = rest[0] if len(rest) == 1 else rest
+    else:
+        expanded.pop("Transform", None)
+    return expanded
+
+
+def _has_loop(node: Any) -> bool:
+    if isinstance(node, dict):
+        return any(str(key).startswith("Fn::ForEach::") or _has_loop(value) for key, value in node.items())
+    if isinstance(node, list):
+        return any(_has_loop(item) for item in node)
+    return False
+
+
+def _plain_references(node: Any) -> Any:
+    def literal(value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str) \
+                and "${" not in value["Fn::Sub"]:
+            return value["Fn::Sub"]
+        return value
+
+    if isinstance(node, dict):
+        node = {key: _plain_references(value) for key, value in node.items()}
+        if set(node) == {"Ref"}:
+            return {"Ref": literal(node["Ref"])}
+        if set(node) == {"Fn::GetAtt"} and isinstance(node["Fn::GetAtt"], list):
+            return {"Fn::GetAtt": [literal(part) for part in node["Fn::GetAtt"]]}
+        return node
+    if isinstance(node, list):
+        return [_plain_references(item) for item in node]
+    return node
 
 
 class _NoManagedPolicies:
@@ -403,6 +475,9 @@ class Resolver:
                 return self.value(argument[1])[int(self.value(argument[0]))]
             if function == "Fn::Split":
                 return str(self.value(argument[1])).split(argument[0])
+            if function == "Fn::FindInMap":
+                names = [str(self.value(part)) for part in argument[:3]]
+                return self.value(self.cfn["Mappings"][names[0]][names[1]][names[2]])
         if isinstance(node, dict):
             return {key: self.value(value) for key, value in node.items()}
         if isinstance(node, list):
@@ -792,16 +867,21 @@ def _references(node: Any) -> set[str]:
     return found
 
 
-def check_alarms(report: Report, cfn: dict, resolver: Resolver) -> None:
+def _alarm_metrics(alarm: dict) -> list[dict]:
+    """The metrics an alarm watches: its own, or those of its metric math."""
+    if "MetricName" in alarm:
+        return [alarm]
+    return [m["MetricStat"]["Metric"] for m in alarm.get("Metrics", []) if "MetricStat" in m]
+
+
+def check_alarms(report: Report, sam: dict, cfn: dict, resolver: Resolver) -> None:
     alarms = [r["Properties"] for r in cfn["Resources"].values()
               if r["Type"] == "AWS::CloudWatch::Alarm" and resolver.active(r)]
 
     def watched(metric: str) -> set[str]:
         names = set()
         for alarm in alarms:
-            metrics = [alarm] if "MetricName" in alarm else [m["MetricStat"]["Metric"] for m in alarm.get("Metrics", [])
-                                                           if "MetricStat" in m]
-            for m in metrics:
+            for m in _alarm_metrics(alarm):
                 if m.get("MetricName") == metric:
                     names |= _references(m.get("Dimensions", []))
         return names
@@ -827,9 +907,48 @@ def check_alarms(report: Report, cfn: dict, resolver: Resolver) -> None:
                            if r["Type"] == "AWS::SQS::Queue" and "DeadLetter" in lid}
     for queue in sorted(dead_letter_queues):
         report.check(queue in watched("ApproximateNumberOfMessagesVisible"), f"{queue}: no alarm on its depth")
+    apis = [lid for lid, r in cfn["Resources"].items() if r["Type"] == "AWS::ApiGatewayV2::Api"]
+    for api in apis:
+        report.check(any(api in _references(m.get("Dimensions", [])) and m.get("Namespace") == "AWS/ApiGateway"
+                         and {d.get("Name") for d in m.get("Dimensions", [])} == {"ApiId", "Stage"}
+                         for alarm in alarms for m in _alarm_metrics(alarm) if m.get("MetricName") == "5xx"),
+                     f"{api}: no alarm on the HTTP API's 5xx (AWS/ApiGateway 5xx by ApiId and Stage)")
+    own = check_own_metrics(report, sam, alarms, resolver)
     report.static_only.append(f"{len(alarms)} CloudWatch alarms (function errors and throttles, table throttling and "
-                              f"transaction conflicts, {len(dead_letter_queues)} dead-letter queue depth): moto's "
-                              "CloudFormation cannot create AWS::CloudWatch::Alarm; coverage checked in the template")
+                              f"transaction conflicts, {len(dead_letter_queues)} dead-letter queue depth, the HTTP "
+                              f"API's 5xx, {own} on metrics the functions emit): moto's CloudFormation cannot create "
+                              "AWS::CloudWatch::Alarm; coverage checked in the template")
+
+
+def check_own_metrics(report: Report, sam: dict, alarms: list[dict], resolver: Resolver) -> int:
+    """Every function names its own service; the metrics it emits that need an alarm have one, under the namespace
+    and the service name the function's Powertools uses. Returns how many such alarms there are."""
+    namespace = sam.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {}) \
+        .get("POWERTOOLS_METRICS_NAMESPACE")
+    report.check(isinstance(namespace, str) and bool(namespace),
+                 "Globals set no POWERTOOLS_METRICS_NAMESPACE: the functions' metrics would have no namespace")
+    watched = set()  # (namespace, metric, service) of every alarm on a metric with the one dimension service
+    for alarm in alarms:
+        for m in _alarm_metrics(alarm):
+            dimensions = m.get("Dimensions", [])
+            if [d.get("Name") for d in dimensions] == ["service"]:
+                watched.add((str(resolver.value(m.get("Namespace"))), str(resolver.value(m.get("MetricName"))),
+                             str(resolver.value(dimensions[0].get("Value")))))
+    services: dict[str, str] = {}
+    for logical_id, function in sam_functions(sam).items():
+        properties = function.get("Properties", {})
+        service = properties.get("Environment", {}).get("Variables", {}).get("POWERTOOLS_SERVICE_NAME")
+        if not report.check(isinstance(service, str) and bool(service),
+                            f"{logical_id}: sets no POWERTOOLS_SERVICE_NAME of its own (a literal)"):
+            continue
+        other = next((lid for lid, name in services.items() if name == service), None)
+        report.check(other is None, f"{logical_id}: POWERTOOLS_SERVICE_NAME {service} is {other}'s too")
+        services[logical_id] = service
+        serves_http = any(e.get("Type") == "HttpApi" for e in properties.get("Events", {}).values())
+        for metric in ([HTTP_5XX_METRIC] if serves_http else []) + CRITICAL_METRIC_ALARMS.get(logical_id, []):
+            report.check((namespace, metric, service) in watched,
+                         f"{logical_id}: no alarm on its {metric} (namespace {namespace}, dimension service={service})")
+    return len(watched)
 
 
 def _find_all(node: Any, key: str) -> list:
@@ -938,7 +1057,7 @@ def run(template_path: Path, endpoint: str, stack_name: str, parameters: dict[st
     report = Report(f"{stack_name} ({', '.join(f'{k}={v}' for k, v in parameters.items()) or 'defaults'})")
     client = clients(endpoint)
     try:
-        sam = load_template(template_path)
+        sam = load_template(template_path, parameters)
         cfn = translate(sam)
         stack = deploy(cfn, client, stack_name, parameters, supported or moto_supported_types())
         resolver = Resolver(sam, cfn, stack, client)
@@ -953,7 +1072,7 @@ def run(template_path: Path, endpoint: str, stack_name: str, parameters: dict[st
                       lambda: check_queues(report, cfn, stack, resolver, client),
                       lambda: check_event_source_mappings(report, cfn, stack, resolver, client),
                       lambda: check_routes(report, sam, cfn, client),
-                      lambda: check_alarms(report, cfn, resolver),
+                      lambda: check_alarms(report, sam, cfn, resolver),
                       lambda: check_identity(report, cfn, stack, resolver),
                       lambda: check_critical(report, cfn, stack, resolver, client),
                       lambda: check_deletion(report, stack, client)):

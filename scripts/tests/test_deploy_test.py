@@ -201,6 +201,86 @@ def test_a_function_without_log_group_and_alarms_fails(deploy):
     assert failures_mentioning(report, "CartsFunction: no alarm on its Throttles")
 
 
+def test_functions_without_alarms_on_the_metrics_they_emit_fail(deploy):
+    # given
+    def strip_own_metric_alarms(template):
+        for name in ("CartsFunctionHttp5xxAlarm", "InventorySweeperFailuresAlarm"):
+            del resources(template)[name]
+
+    # when
+    report = deploy(strip_own_metric_alarms)
+
+    # then
+    assert failures_mentioning(report, "CartsFunction: no alarm on its Http5xx (namespace Omnis, dimension service=carts)")
+    assert failures_mentioning(report, "InventorySweeperFunction: no alarm on its SweepFailures")
+    assert not failures_mentioning(report, "CatalogFunction: no alarm on its Http5xx")
+
+
+def test_an_alarm_on_another_service_than_the_function_names_fails(deploy):
+    # given: the function's metrics would carry service=catalog-v2, the alarm still watches catalog
+    def rename_service(template):
+        resources(template)["CatalogFunction"]["Properties"]["Environment"]["Variables"]["POWERTOOLS_SERVICE_NAME"] = "catalog-v2"
+
+    # when
+    report = deploy(rename_service)
+
+    # then
+    assert failures_mentioning(report, "CatalogFunction: no alarm on its Http5xx (namespace Omnis, dimension service=catalog-v2)")
+
+
+def test_two_functions_with_one_service_name_fail(deploy):
+    # given
+    def share_service(template):
+        resources(template)["InventorySweeperFunction"]["Properties"]["Environment"]["Variables"][
+            "POWERTOOLS_SERVICE_NAME"] = "inventory"
+
+    # when
+    report = deploy(share_service)
+
+    # then
+    assert failures_mentioning(report, "InventorySweeperFunction: POWERTOOLS_SERVICE_NAME inventory is InventoryFunction's too")
+
+
+def test_no_alarm_on_the_apis_5xx_fails(deploy):
+    # given
+    def strip_api_alarm(template):
+        del resources(template)["HttpApi5xxAlarm"]
+
+    # when
+    report = deploy(strip_api_alarm)
+
+    # then
+    assert failures_mentioning(report, "no alarm on the HTTP API's 5xx")
+
+
+def test_loops_expand_into_one_resource_per_item_with_plain_references():
+    # given
+    template = {"Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"], "Resources": {
+        "Fn::ForEach::Topics": ["Name", ["Orders", "Returns"], {"${Name}Topic": {
+            "Type": "AWS::SNS::Topic",
+            "Properties": {"DisplayName": {"Ref": {"Fn::Sub": "${Name}Queue"}},
+                           "Arn": {"Fn::GetAtt": [{"Fn::Sub": "${Name}Queue"}, "Arn"]}}}}]}}
+
+    # when
+    expanded = deploy_test.apply_language_extensions(template)
+
+    # then
+    assert expanded["Transform"] == "AWS::Serverless-2016-10-31"
+    assert set(expanded["Resources"]) == {"OrdersTopic", "ReturnsTopic"}
+    assert expanded["Resources"]["ReturnsTopic"]["Properties"] == {
+        "DisplayName": {"Ref": "ReturnsQueue"}, "Arn": {"Fn::GetAtt": ["ReturnsQueue", "Arn"]}}
+
+
+def test_a_loop_without_the_language_extensions_transform_fails():
+    # given
+    template = {"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+        "Fn::ForEach::Topics": ["Name", ["A"], {"${Name}Topic": {"Type": "AWS::SNS::Topic"}}]}}
+
+    # when / then
+    with pytest.raises(deploy_test.DeployTestError, match="AWS::LanguageExtensions"):
+        deploy_test.apply_language_extensions(template)
+
+
 def test_a_wildcard_permission_fails(deploy):
     # given
     def grant_everything(template):

@@ -11,7 +11,11 @@ import com.omnis.local.lambda.LocalFunctions;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.JwtAuthorizerSpec;
 import com.omnis.shared.http.Problem;
+import com.omnis.shared.error.DomainException;
+import com.omnis.shared.error.NotFoundException;
+import com.omnis.shared.error.UnauthenticatedException;
 import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.http.Router;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -101,8 +105,8 @@ public final class HttpGateway implements HttpHandler {
         }
         Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
-            HttpExchanges.problem(exchange, ProblemException.notFound("no route for " + request.method() + " "
-                    + request.rawPath()).problem(), cors);
+            HttpExchanges.problem(exchange, Router.problemOf(new NotFoundException("no route for " + request.method() + " "
+                    + request.rawPath())), cors);
             return "";
         }
         HttpRoute route = match.get().route();
@@ -110,10 +114,10 @@ public final class HttpGateway implements HttpHandler {
         if (route.requiresToken()) {
             try {
                 claims = authorizer.authorize(request, authorizers.getOrDefault(route.authorizer().get(), DEFAULT_AUTHORIZER));
-            } catch (ProblemException e) {
+            } catch (UnauthenticatedException e) {
                 Map<String, String> headers = new LinkedHashMap<>(cors);
                 headers.put("WWW-Authenticate", "Bearer");
-                HttpExchanges.problem(exchange, e.problem(), headers);
+                HttpExchanges.problem(exchange, Router.problemOf(e), headers);
                 return "authorizer";
             }
         }
@@ -139,13 +143,15 @@ public final class HttpGateway implements HttpHandler {
         try {
             Optional<LocalEndpoints.Reply> reply = localEndpoints.handle(request);
             if (reply.isEmpty()) {
-                HttpExchanges.problem(exchange, ProblemException.notFound("no local endpoint " + request.method() + " "
-                        + request.rawPath()).problem(), cors);
+                HttpExchanges.problem(exchange, Router.problemOf(new NotFoundException("no local endpoint "
+                        + request.method() + " " + request.rawPath())), cors);
             } else {
                 HttpExchanges.json(exchange, reply.get().status(), reply.get().body(), cors);
             }
         } catch (ProblemException e) {
             HttpExchanges.problem(exchange, e.problem(), cors);
+        } catch (DomainException e) {
+            HttpExchanges.problem(exchange, Router.problemOf(e), cors);
         }
         return "local";
     }

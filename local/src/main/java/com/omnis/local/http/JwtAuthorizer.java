@@ -2,7 +2,7 @@ package com.omnis.local.http;
 
 import com.omnis.local.auth.DevTokens;
 import com.omnis.local.template.JwtAuthorizerSpec;
-import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.error.UnauthenticatedException;
 import com.omnis.shared.http.TokenVerifier;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +25,11 @@ public final class JwtAuthorizer {
         return new JwtAuthorizer(DevTokens.verifier());
     }
 
-    /** The validated claims, flattened as API Gateway passes them; a 401 {@link ProblemException} otherwise. */
+    /** The validated claims, flattened as API Gateway passes them; an {@link UnauthenticatedException} (401) otherwise. */
     public Map<String, String> authorize(IncomingRequest request, JwtAuthorizerSpec spec) {
         String header = headerName(spec.identitySource());
         String value = request.header(header).orElseThrow(() ->
-                ProblemException.unauthorized("this route needs a bearer token in the " + header + " header"));
+                new UnauthenticatedException("this route needs a bearer token in the " + header + " header"));
         return verifier.verifyBearer(value.regionMatches(true, 0, "Bearer ", 0, 7) ? value : "Bearer " + value);
     }
 

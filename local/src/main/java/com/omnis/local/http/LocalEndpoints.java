@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The runtime's own endpoints under {@code /_local/} (summary, tokens, events, schedules, outbox).
- * They answer JSON; a {@link com.omnis.shared.http.ProblemException} thrown here becomes a problem document.
+ * They answer JSON; a {@link com.omnis.shared.error.DomainException} or {@link com.omnis.shared.http.ProblemException} thrown here becomes a problem document.
  */
 @FunctionalInterface
 public interface LocalEndpoints {

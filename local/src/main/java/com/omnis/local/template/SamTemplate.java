@@ -16,7 +16,8 @@ import java.util.Optional;
  * The SAM template as the local runtime reads it: tables, functions with their routes, schedules
  * and stream sources, EventBridge rules and the HttpApi's JWT authorizers, with every intrinsic
  * resolved to local names (a table is its logical id, a bus its {@code Name}). Resources the local
- * runtime has no use for (user pools, alarms, log groups, queues…) are kept only as names.
+ * runtime has no use for (user pools, alarms, log groups, queues…) are kept only as names. Loops of
+ * the {@code AWS::LanguageExtensions} transform ({@code Fn::ForEach}) are expanded first, as in CloudFormation.
  */
 public final class SamTemplate {
 
@@ -44,9 +45,10 @@ public final class SamTemplate {
     private final List<ScheduleSpec> schedules = new ArrayList<>();
 
     private SamTemplate(Map<String, Object> document, Map<String, String> parameterOverrides, String region) {
-        this.document = document;
         this.region = region;
-        this.intrinsics = new Intrinsics(parameters(parameterOverrides), section("Conditions"), section("Mappings"),
+        Map<String, Object> parameters = parameters(document, parameterOverrides);
+        this.document = LanguageExtensions.expand(document, parameters);
+        this.intrinsics = new Intrinsics(parameters, section("Conditions"), section("Mappings"),
                 this::ref, this::attribute);
         section("Resources").forEach((id, value) -> {
             if (value instanceof Map<?, ?> resource) {
@@ -488,9 +490,10 @@ public final class SamTemplate {
 
     // ---- YAML helpers ----
 
-    private Map<String, Object> parameters(Map<String, String> overrides) {
+    private Map<String, Object> parameters(Map<String, Object> raw, Map<String, String> overrides) {
         Map<String, Object> values = new LinkedHashMap<>();
-        section("Parameters").forEach((name, declared) -> {
+        Map<String, Object> declarations = raw.get("Parameters") instanceof Map<?, ?> map ? stringKeys(map) : Map.of();
+        declarations.forEach((name, declared) -> {
             Map<String, Object> declaration = declared instanceof Map<?, ?> map ? stringKeys(map) : Map.of();
             boolean isList = String.valueOf(declaration.get("Type")).matches("CommaDelimitedList|List<.*>");
             Object value = overrides.containsKey(name) ? overrides.get(name) : declaration.get("Default");

@@ -59,6 +59,20 @@ class SamTemplateTest {
         }
 
         @Test
+        void expandsTheAlarmLoopsIntoOneAlarmPerFunctionAndTable() {
+            Map<String, String> types = template.resourceTypes();
+
+            template.functions().forEach(function -> assertThat(types)
+                    .containsEntry(function.logicalId() + "ErrorsAlarm", "AWS::CloudWatch::Alarm")
+                    .containsEntry(function.logicalId() + "ThrottlesAlarm", "AWS::CloudWatch::Alarm")
+                    .containsEntry(function.logicalId() + "LogGroup", "AWS::Logs::LogGroup"));
+            template.tables().forEach(table -> assertThat(types)
+                    .containsEntry(table.logicalId() + "ThrottlesAlarm", "AWS::CloudWatch::Alarm")
+                    .containsEntry(table.logicalId() + "TransactionConflictAlarm", "AWS::CloudWatch::Alarm"));
+            assertThat(types.keySet()).noneMatch(id -> id.startsWith("Fn::ForEach"));
+        }
+
+        @Test
         void everyTableTheFunctionsNameExists() {
             List<String> tableIds = template.tables().stream().map(TableSpec::logicalId).toList();
 
