@@ -1,14 +1,14 @@
-package com.omnis.catalog;
+package com.omnis.catalog.dynamo;
 
-import static com.omnis.catalog.CatalogFixtures.NOW;
-import static com.omnis.catalog.CatalogFixtures.eur;
-import static com.omnis.catalog.CatalogFixtures.percentOffCategory;
-import static com.omnis.catalog.CatalogFixtures.store;
-import static com.omnis.catalog.CatalogFixtures.warehouse;
+import static com.omnis.catalog.testing.CatalogFixtures.NOW;
+import static com.omnis.catalog.testing.CatalogFixtures.eur;
+import static com.omnis.catalog.testing.CatalogFixtures.percentOffCategory;
+import static com.omnis.catalog.testing.CatalogFixtures.store;
+import static com.omnis.catalog.testing.CatalogFixtures.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.catalog.testing.CatalogTables;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Promotion;
 import java.util.Map;
@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
-class DynamoPromotionAndLocationRepositoryTest {
+/** The catalog's promotion adapter, and locations as the demo data seeds them and the shared reader reads them. */
+class DynamoCatalogPromotionsAndLocationsTest {
 
     private final CatalogTables tables = new CatalogTables();
-    private final DynamoPromotionRepository promotions = tables.promotions;
+    private final DynamoCatalogPromotions promotions = tables.promotions;
     private final DynamoLocationRepository locations = tables.locations;
 
     @AfterEach
@@ -65,8 +66,8 @@ class DynamoPromotionAndLocationRepositoryTest {
     @Test
     void aLocationComesBackWithItsAddressAndOpeningHours() {
         Location paris = store("store-paris", true);
-        locations.save(paris);
-        locations.save(warehouse("wh-central"));
+        tables.seed(paris);
+        tables.seed(warehouse("wh-central"));
 
         assertThat(locations.find("store-paris")).contains(paris);
         assertThat(locations.find("store-nice")).isEmpty();

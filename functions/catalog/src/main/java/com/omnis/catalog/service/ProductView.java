@@ -1,4 +1,4 @@
-package com.omnis.catalog;
+package com.omnis.catalog.service;
 
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.domain.Money;

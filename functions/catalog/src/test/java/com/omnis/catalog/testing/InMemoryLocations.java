@@ -1,4 +1,4 @@
-package com.omnis.catalog;
+package com.omnis.catalog.testing;
 
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.LocationRepository;
@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A fake of the location table for service tests. */
-final class InMemoryLocationRepository implements LocationRepository {
+/** A fake of the location table for service tests; {@link #save} stands for the demo data that seeds it. */
+public final class InMemoryLocations implements LocationRepository {
 
     private final Map<String, Location> locations = new TreeMap<>();
 
@@ -22,7 +22,6 @@ final class InMemoryLocationRepository implements LocationRepository {
         return List.copyOf(locations.values());
     }
 
-    @Override
     public void save(Location location) {
         locations.put(location.locationId(), location);
     }

@@ -1,14 +1,14 @@
-package com.omnis.catalog;
+package com.omnis.catalog.testing;
 
+import com.omnis.catalog.service.CatalogPromotions;
 import com.omnis.shared.catalog.Promotion;
-import com.omnis.shared.catalog.PromotionRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** A fake of the promotion table for service tests. */
-final class InMemoryPromotionRepository implements PromotionRepository {
+public final class InMemoryCatalogPromotions implements CatalogPromotions {
 
     private final List<Promotion> promotions = new ArrayList<>();
 

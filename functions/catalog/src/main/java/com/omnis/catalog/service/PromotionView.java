@@ -1,4 +1,4 @@
-package com.omnis.catalog;
+package com.omnis.catalog.service;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.omnis.shared.catalog.Promotion;

@@ -1,9 +1,17 @@
-package com.omnis.shared.catalog;
+package com.omnis.catalog.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnis.catalog.service.CatalogProducts;
+import com.omnis.catalog.service.CatalogPromotions;
+import com.omnis.local.SeedTables;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.aws.AwsEndpoints;
+import com.omnis.shared.catalog.DynamoLocationRepository;
+import com.omnis.shared.catalog.Location;
+import com.omnis.shared.catalog.LocationRepository;
+import com.omnis.shared.catalog.Product;
+import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
@@ -27,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The catalog repositories over HTTP, through the client {@link AwsClients} builds for Lambda (URL
+ * The catalog's adapters (its writes, the shared reads) over HTTP, through the client {@link AwsClients} builds for Lambda (URL
  * connection client, endpoint from the environment): DynamoDB Local in CI, any DynamoDB otherwise.
  * Tables have the keys and index template.yaml declares.
  */
@@ -42,9 +50,11 @@ class CatalogRepositoriesIT {
     private static final String PROMOTIONS = AwsEndpoints.uniqueName("promotions");
     private static final String LOCATIONS = AwsEndpoints.uniqueName("locations");
 
-    private final ProductRepository products = new DynamoProductRepository(ENHANCED, PRODUCTS);
-    private final PromotionRepository promotions = new DynamoPromotionRepository(ENHANCED, PROMOTIONS);
+    private final CatalogProducts products = new DynamoCatalogProducts(ENHANCED, PRODUCTS);
+    private final CatalogPromotions promotions = new DynamoCatalogPromotions(ENHANCED, PROMOTIONS);
     private final LocationRepository locations = new DynamoLocationRepository(ENHANCED, LOCATIONS);
+    /** No function writes locations: they are seeded in their layout, as the demo data does. */
+    private final SeedTables.Writer<Location> locationSeed = SeedTables.locations(ENHANCED, LOCATIONS);
 
     @BeforeAll
     static void createTables() {
@@ -113,7 +123,7 @@ class CatalogRepositoriesIT {
                 Map.of("MON", "09:00-20:00"), true, true, List.of("6900"), "Europe/Paris");
 
         // when
-        locations.save(store);
+        locationSeed.save(store);
 
         // then
         assertThat(locations.find("store-lyon")).contains(store);

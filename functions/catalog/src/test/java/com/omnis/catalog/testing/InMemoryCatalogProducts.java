@@ -1,7 +1,7 @@
-package com.omnis.catalog;
+package com.omnis.catalog.testing;
 
+import com.omnis.catalog.service.CatalogProducts;
 import com.omnis.shared.catalog.Product;
-import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import java.util.Arrays;
@@ -15,10 +15,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A fake of the product table for service tests: SKU order, the cursor is the last SKU returned. */
-final class InMemoryProductRepository implements ProductRepository {
+public final class InMemoryCatalogProducts implements CatalogProducts {
 
     private final Map<Sku, Product> products = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-    int saves;
+    private int saves;
+
+    /** How many times a product was written: a refused request writes none. */
+    public int saves() {
+        return saves;
+    }
 
     @Override
     public Optional<Product> find(Sku sku) {

@@ -1,16 +1,17 @@
-package com.omnis.catalog;
+package com.omnis.catalog.dynamo;
 
-import static com.omnis.catalog.CatalogFixtures.NOW;
-import static com.omnis.catalog.CatalogFixtures.eur;
-import static com.omnis.catalog.CatalogFixtures.product;
+import static com.omnis.catalog.testing.CatalogFixtures.NOW;
+import static com.omnis.catalog.testing.CatalogFixtures.eur;
+import static com.omnis.catalog.testing.CatalogFixtures.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.catalog.testing.CatalogTables;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
-import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.error.DomainException;
+import com.omnis.shared.http.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +19,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class DynamoProductRepositoryTest {
+/** The catalog's product adapter: its writes, and the shared reads it serves them back through. */
+class DynamoCatalogProductsTest {
 
     private final CatalogTables tables = new CatalogTables();
-    private final DynamoProductRepository repository = tables.products;
+    private final DynamoCatalogProducts repository = tables.products;
 
     @AfterEach
     void dropTables() {
@@ -152,10 +154,10 @@ class DynamoProductRepositoryTest {
     }
 
     private com.omnis.shared.http.Problem badCursor(Optional<String> category, String cursor) {
-        ProblemException thrown = catchThrowableOfType(ProblemException.class,
+        DomainException thrown = catchThrowableOfType(DomainException.class,
                 () -> repository.list(category, Optional.empty(), 2, Optional.of(cursor)));
         assertThat(thrown).isNotNull();
-        return thrown.problem();
+        return Router.problemOf(thrown);
     }
 
     @Test
