@@ -1,5 +1,12 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.dynamo.DynamoCartRepository;
+import com.omnis.carts.service.CartService;
+import com.omnis.carts.service.CartView;
+import com.omnis.carts.service.Mutation;
+import com.omnis.carts.service.Shopper;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoProductRepository;

@@ -1,5 +1,20 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartEdit;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartLine;
+import com.omnis.carts.domain.CartOwner;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.CartUpdate;
+import com.omnis.carts.domain.ChannelVisit;
+import com.omnis.carts.service.CartRepository;
+import com.omnis.carts.service.CartService;
+import com.omnis.carts.service.CartView;
+import com.omnis.carts.service.Mutation;
+import com.omnis.carts.service.Shopper;
+
 import static com.omnis.carts.InMemoryCatalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,5 +1,9 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartToken;
+
 import static com.omnis.carts.CartsFixture.SHOES;
 import static com.omnis.carts.CartsFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;

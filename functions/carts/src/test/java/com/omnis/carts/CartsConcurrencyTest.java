@@ -1,5 +1,8 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartStatus;
+
 import static com.omnis.carts.CartsFixture.SHOES;
 import static com.omnis.carts.CartsFixture.SOCKS;
 import static com.omnis.carts.CartsFixture.json;

@@ -1,5 +1,9 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.dynamo.DynamoCartRepository;
+
 import com.omnis.local.lambda.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 

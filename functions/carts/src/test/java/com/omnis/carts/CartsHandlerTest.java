@@ -1,5 +1,12 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartOwner;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.ChannelVisit;
+
 import static com.omnis.carts.CartsFixture.CAP;
 import static com.omnis.carts.CartsFixture.SHOES;
 import static com.omnis.carts.CartsFixture.SOCKS;

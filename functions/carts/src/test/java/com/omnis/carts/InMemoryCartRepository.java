@@ -1,5 +1,11 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartChangedException;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartUpdate;
+import com.omnis.carts.service.CartRepository;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

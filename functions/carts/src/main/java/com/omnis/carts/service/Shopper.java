@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.service;
 
 import com.omnis.shared.identity.Caller;
 import java.util.Optional;

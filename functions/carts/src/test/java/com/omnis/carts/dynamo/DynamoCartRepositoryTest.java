@@ -1,4 +1,12 @@
-package com.omnis.carts;
+package com.omnis.carts.dynamo;
+
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartChangedException;
+import com.omnis.carts.domain.CartEdit;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartLine;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.CartUpdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

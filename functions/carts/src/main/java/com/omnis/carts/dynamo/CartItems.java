@@ -1,4 +1,11 @@
-package com.omnis.carts;
+package com.omnis.carts.dynamo;
+
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartLine;
+import com.omnis.carts.domain.CartOwner;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.ChannelVisit;
 
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.Money;

@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

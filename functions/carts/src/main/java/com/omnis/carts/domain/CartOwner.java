@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
 /** Who a cart belongs to: a signed-in customer, or whoever holds the guest token. */
 public sealed interface CartOwner {

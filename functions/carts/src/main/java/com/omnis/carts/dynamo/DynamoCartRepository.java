@@ -1,7 +1,15 @@
-package com.omnis.carts;
+package com.omnis.carts.dynamo;
 
-import static com.omnis.carts.CartItems.n;
-import static com.omnis.carts.CartItems.s;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartChangedException;
+import com.omnis.carts.domain.CartEdit;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartUpdate;
+import com.omnis.carts.service.CartRepository;
+
+import static com.omnis.carts.dynamo.CartItems.n;
+import static com.omnis.carts.dynamo.CartItems.s;
 
 import java.util.ArrayList;
 import java.util.HashMap;

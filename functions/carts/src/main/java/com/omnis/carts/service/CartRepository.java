@@ -1,4 +1,9 @@
-package com.omnis.carts;
+package com.omnis.carts.service;
+
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartChangedException;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartUpdate;
 
 import java.util.Optional;
 
