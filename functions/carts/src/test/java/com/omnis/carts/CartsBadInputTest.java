@@ -1,5 +1,7 @@
 package com.omnis.carts;
 
+import com.omnis.shared.domain.CustomerId;
+
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartToken;
@@ -137,6 +139,6 @@ class CartsBadInputTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception");
         assertThat(fixture.stored(cart.id())).isEqualTo(before);
-        assertThat(fixture.carts.findCustomerCart(CUSTOMER)).isEmpty();
+        assertThat(fixture.carts.findCustomerCart(CustomerId.of(CUSTOMER))).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package com.omnis.carts;
 
+import com.omnis.shared.domain.CustomerId;
+
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartStatus;
 
@@ -89,7 +91,7 @@ class CartsConcurrencyTest {
 
         // then
         assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(200);
-        assertThat(fixture.stored(cart.id()).line(Sku.of(SOCKS)).orElseThrow().quantity()).isEqualTo(10);
+        assertThat(fixture.stored(cart.id()).line(Sku.of(SOCKS)).orElseThrow().quantity().value()).isEqualTo(10);
         assertThat(fixture.stored(cart.id()).version()).isEqualTo(11);
     }
 
@@ -122,7 +124,7 @@ class CartsConcurrencyTest {
 
         // then
         assertThat(responses).extracting(r -> json(r).get("id").asText()).containsOnly(
-                fixture.carts.findCustomerCart("customer-race").orElseThrow().id().value());
+                fixture.carts.findCustomerCart(CustomerId.of("customer-race")).orElseThrow().id().value());
         assertThat(responses).filteredOn(r -> r.getStatusCode() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.getStatusCode() == 200).hasSize(7);
     }
@@ -139,9 +141,9 @@ class CartsConcurrencyTest {
 
         // then
         assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(200);
-        Cart mine = fixture.carts.findCustomerCart("customer-merge").orElseThrow();
+        Cart mine = fixture.carts.findCustomerCart(CustomerId.of("customer-merge")).orElseThrow();
         assertThat(responses).extracting(r -> json(r).get("id").asText()).containsOnly(mine.id().value());
-        assertThat(mine.line(Sku.of(SOCKS)).orElseThrow().quantity()).isEqualTo(3);
+        assertThat(mine.line(Sku.of(SOCKS)).orElseThrow().quantity().value()).isEqualTo(3);
         assertThat(fixture.stored(guest.id()).status()).isEqualTo(CartStatus.MERGED);
     }
 }

@@ -45,7 +45,7 @@ final class CartsFixture implements AutoCloseable {
     CartsFixture() {
         dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
         var tables = dynamo.tableNames();
-        carts = new DynamoCartRepository(dynamo.enhancedClient(), dynamo.client(), tables.get("CartsTable"));
+        carts = new DynamoCartRepository(dynamo.client(), tables.get("CartsTable"));
         products = new DynamoProductRepository(dynamo.enhancedClient(), tables.get("ProductsTable"));
         seed(products, new DynamoPromotionRepository(dynamo.enhancedClient(), tables.get("PromotionsTable")));
         handler = Settings.withOverrides(dynamo.environmentFor("CartsFunction"), CartsHandler::new);

@@ -1,5 +1,7 @@
 package com.omnis.carts;
 
+import com.omnis.shared.domain.CustomerId;
+
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartOwner;
@@ -84,7 +86,7 @@ class CartsHandlerTest {
         assertThat(line.get("priceChanged").asBoolean()).isFalse();
         assertThat(body.get("totals").get("total").get("amount").asLong()).isEqualTo(8990);
         assertThat(fixture.stored(cart.id()).lines()).singleElement()
-                .satisfies(stored -> assertThat(stored.quantity()).isEqualTo(1));
+                .satisfies(stored -> assertThat(stored.quantity().value()).isEqualTo(1));
     }
 
     @Test
@@ -163,7 +165,7 @@ class CartsHandlerTest {
         assertThat(json(onMobile).get("id").asText()).isEqualTo(id);
         assertThat(mine.getStatusCode()).isEqualTo(200);
         assertThat(json(mine).get("id").asText()).isEqualTo(id);
-        assertThat(fixture.carts.findCustomerCart("customer-1").orElseThrow().id().value()).isEqualTo(id);
+        assertThat(fixture.carts.findCustomerCart(CustomerId.of("customer-1")).orElseThrow().id().value()).isEqualTo(id);
     }
 
     @Test
@@ -232,7 +234,7 @@ class CartsHandlerTest {
         assertThat(problem.get("type").asText()).isEqualTo("https://omnis.dev/problems/version-conflict");
         assertThat(problem.get("current").get("version").asLong()).isEqualTo(3);
         assertThat(skus(problem.get("current"))).containsExactly(SHOES, CAP);
-        assertThat(fixture.stored(cart.id()).line(Sku.of(SHOES)).orElseThrow().quantity()).isEqualTo(1);
+        assertThat(fixture.stored(cart.id()).line(Sku.of(SHOES)).orElseThrow().quantity().value()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.omnis.carts.service;
 
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.identity.Caller;
 import java.util.Optional;
 
@@ -10,7 +11,15 @@ public record Shopper(Caller caller, Optional<String> cartToken) {
         return new Shopper(Caller.ANONYMOUS, Optional.of(cartToken));
     }
 
-    Optional<String> subject() {
-        return Optional.ofNullable(caller.subject());
+    /** The customer this caller's subject names; none for a guest, or for a subject that cannot name a customer. */
+    public Optional<CustomerId> customer() {
+        if (caller.isAnonymous()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CustomerId.of(caller.subject()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

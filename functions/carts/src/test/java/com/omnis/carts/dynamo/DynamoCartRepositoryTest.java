@@ -1,7 +1,14 @@
 package com.omnis.carts.dynamo;
 
+import com.omnis.shared.domain.CustomerId;
+
+import com.omnis.shared.domain.PromoCode;
+
+import com.omnis.shared.domain.Quantity;
+
+import com.omnis.shared.dynamo.StaleWriteException;
+
 import com.omnis.carts.domain.Cart;
-import com.omnis.carts.domain.CartChangedException;
 import com.omnis.carts.domain.CartEdit;
 import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartLine;
@@ -24,10 +31,11 @@ import org.junit.jupiter.api.Test;
 
 class DynamoCartRepositoryTest {
 
+    private static final CustomerId CUSTOMER = CustomerId.of("customer-1");
     private static final Instant NOW = Instant.parse("2025-06-02T10:00:00.123Z");
 
     private final EmbeddedDynamo dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
-    private final DynamoCartRepository repository = new DynamoCartRepository(dynamo.enhancedClient(), dynamo.client(),
+    private final DynamoCartRepository repository = new DynamoCartRepository(dynamo.client(),
             dynamo.tableNames().get("CartsTable"));
 
     @AfterEach
@@ -40,7 +48,7 @@ class DynamoCartRepositoryTest {
     }
 
     private static CartLine line(String sku, int quantity) {
-        return new CartLine(Sku.of(sku), quantity, Money.of(1299, "EUR"), NOW);
+        return new CartLine(Sku.of(sku), Quantity.of(quantity), Money.of(1299, "EUR"), NOW);
     }
 
     @Test
@@ -54,11 +62,11 @@ class DynamoCartRepositoryTest {
         for (CartUpdate update : new CartUpdate[] {
                 update(new CartEdit.AddLine(line("SOCK-3PK", 2)), Channel.WEB, NOW.plusSeconds(1)),
                 update(new CartEdit.AddLine(line("CAP-RED", 1)), Channel.MOBILE, NOW.plusSeconds(2)),
-                update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), 3), Channel.STORE, NOW.plusSeconds(3)),
-                update(new CartEdit.SetQuantity(Sku.of("CAP-RED"), 7), Channel.WEB, NOW.plusSeconds(4)),
-                update(new CartEdit.AddPromoCode("SUMMER10"), Channel.WEB, NOW.plusSeconds(5)),
+                update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), Quantity.of(3)), Channel.STORE, NOW.plusSeconds(3)),
+                update(new CartEdit.SetQuantity(Sku.of("CAP-RED"), Quantity.of(7)), Channel.WEB, NOW.plusSeconds(4)),
+                update(new CartEdit.AddPromoCode(PromoCode.of("SUMMER10")), Channel.WEB, NOW.plusSeconds(5)),
                 update(new CartEdit.RemoveLine(Sku.of("SOCK-3PK")), Channel.KIOSK, NOW.plusSeconds(6)),
-                update(new CartEdit.RemovePromoCode("SUMMER10"), Channel.KIOSK, NOW.plusSeconds(7)),
+                update(new CartEdit.RemovePromoCode(PromoCode.of("SUMMER10")), Channel.KIOSK, NOW.plusSeconds(7)),
         }) {
             expected = expected.apply(update);
             assertThat(repository.update(cart.id(), update)).isEqualTo(expected);
@@ -79,22 +87,22 @@ class DynamoCartRepositoryTest {
 
         // when / then
         assertThatThrownBy(() -> repository.update(cart.id(),
-                update(new CartEdit.AddLine(line("SOCK-3PK", 1)), Channel.WEB, NOW))).isInstanceOf(CartChangedException.class);
+                update(new CartEdit.AddLine(line("SOCK-3PK", 1)), Channel.WEB, NOW))).isInstanceOf(StaleWriteException.class);
         assertThatThrownBy(() -> repository.update(cart.id(),
-                update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), 2), Channel.WEB, NOW))).isInstanceOf(CartChangedException.class);
+                update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), Quantity.of(2)), Channel.WEB, NOW))).isInstanceOf(StaleWriteException.class);
         assertThatThrownBy(() -> repository.update(cart.id(),
-                update(new CartEdit.RemoveLine(Sku.of("CAP-RED")), Channel.WEB, NOW))).isInstanceOf(CartChangedException.class);
-        assertThatThrownBy(() -> repository.update(cart.id(), new CartUpdate(new CartEdit.SetQuantity(Sku.of("SOCK-3PK"), 1),
-                Channel.WEB, NOW, OptionalLong.of(1), Optional.empty()))).isInstanceOf(CartChangedException.class);
+                update(new CartEdit.RemoveLine(Sku.of("CAP-RED")), Channel.WEB, NOW))).isInstanceOf(StaleWriteException.class);
+        assertThatThrownBy(() -> repository.update(cart.id(), new CartUpdate(new CartEdit.SetQuantity(Sku.of("SOCK-3PK"), Quantity.of(1)),
+                Channel.WEB, NOW, OptionalLong.of(1), Optional.empty()))).isInstanceOf(StaleWriteException.class);
         assertThat(repository.find(cart.id())).contains(before);
     }
 
     @Test
     void aCustomersActiveCartIsCreatedOnceAndReplacedOnlyWhenNamed() {
         // given
-        Cart first = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.WEB, NOW);
-        Cart rival = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.MOBILE, NOW);
-        Cart next = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.MOBILE, NOW);
+        Cart first = Cart.newCustomer(CartId.random(), CUSTOMER, "EUR", Channel.WEB, NOW);
+        Cart rival = Cart.newCustomer(CartId.random(), CUSTOMER, "EUR", Channel.MOBILE, NOW);
+        Cart next = Cart.newCustomer(CartId.random(), CUSTOMER, "EUR", Channel.MOBILE, NOW);
 
         // when
         boolean firstWon = repository.insertCustomerCart(first, Optional.empty());
@@ -106,7 +114,7 @@ class DynamoCartRepositoryTest {
         assertThat(rivalWon).isFalse();
         assertThat(repository.find(rival.id())).isEmpty();
         assertThat(nextWon).isTrue();
-        assertThat(repository.findCustomerCart("customer-1")).contains(next);
+        assertThat(repository.findCustomerCart(CUSTOMER)).contains(next);
         assertThat(repository.find(new CartId("00000000-0000-4000-8000-000000000000"))).isEmpty();
     }
 
@@ -114,7 +122,7 @@ class DynamoCartRepositoryTest {
     void aMergeWritesBothCartsOrNeither() {
         // given
         Cart guest = Cart.newGuest(CartId.random(), CartToken.hash("secret"), "EUR", Channel.MOBILE, NOW);
-        Cart mine = Cart.newCustomer(CartId.random(), "customer-1", "EUR", Channel.WEB, NOW);
+        Cart mine = Cart.newCustomer(CartId.random(), CUSTOMER, "EUR", Channel.WEB, NOW);
         repository.insertGuestCart(guest);
         repository.insertCustomerCart(mine, Optional.empty());
         Cart guestWithLine = repository.update(guest.id(), update(new CartEdit.AddLine(line("SOCK-3PK", 2)), Channel.MOBILE, NOW));
@@ -123,7 +131,7 @@ class DynamoCartRepositoryTest {
 
         // when: a stale guest version is refused whole
         assertThatThrownBy(() -> repository.saveMerge(merged, mine.version(), closed, guest.version()))
-                .isInstanceOf(CartChangedException.class);
+                .isInstanceOf(StaleWriteException.class);
         assertThat(repository.find(mine.id())).contains(mine);
         repository.saveMerge(merged, mine.version(), closed, guestWithLine.version());
 
@@ -131,6 +139,6 @@ class DynamoCartRepositoryTest {
         assertThat(repository.find(mine.id())).contains(merged);
         assertThat(repository.find(guest.id())).contains(closed);
         assertThatThrownBy(() -> repository.saveMerge(merged, merged.version(), closed, closed.version()))
-                .as("a closed guest cart cannot be merged twice").isInstanceOf(CartChangedException.class);
+                .as("a closed guest cart cannot be merged twice").isInstanceOf(StaleWriteException.class);
     }
 }
