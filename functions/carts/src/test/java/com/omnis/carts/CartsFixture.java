@@ -38,6 +38,7 @@ final class CartsFixture implements AutoCloseable {
     static final String WITHDRAWN = "OLD-1";
 
     final EmbeddedDynamo dynamo;
+    final String cartsTable;
     final DynamoCartRepository carts;
     final DynamoProductRepository products;
     final CartsHandler handler;
@@ -45,7 +46,8 @@ final class CartsFixture implements AutoCloseable {
     CartsFixture() {
         dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
         var tables = dynamo.tableNames();
-        carts = new DynamoCartRepository(dynamo.client(), tables.get("CartsTable"));
+        cartsTable = tables.get("CartsTable");
+        carts = new DynamoCartRepository(dynamo.client(), cartsTable);
         products = new DynamoProductRepository(dynamo.enhancedClient(), tables.get("ProductsTable"));
         seed(products, new DynamoPromotionRepository(dynamo.enhancedClient(), tables.get("PromotionsTable")));
         handler = Settings.withOverrides(dynamo.environmentFor("CartsFunction"), CartsHandler::new);
