@@ -1,5 +1,10 @@
 package com.omnis.carts;
 
+import static com.omnis.carts.InMemoryCatalog.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartEdit;
 import com.omnis.carts.domain.CartId;
@@ -14,25 +19,19 @@ import com.omnis.carts.service.CartService;
 import com.omnis.carts.service.CartView;
 import com.omnis.carts.service.Mutation;
 import com.omnis.carts.service.Shopper;
-
-import static com.omnis.carts.InMemoryCatalog.product;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.tuple;
-
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
-import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.dynamo.Retry;
 import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.shared.error.ContentionException;
 import com.omnis.shared.error.DomainException;
-import com.omnis.shared.identity.Caller;
 import com.omnis.shared.http.Problem;
 import com.omnis.shared.http.Router;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Duration;
 import java.time.Instant;

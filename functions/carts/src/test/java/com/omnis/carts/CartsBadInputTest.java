@@ -1,11 +1,5 @@
 package com.omnis.carts;
 
-import com.omnis.shared.domain.CustomerId;
-
-import com.omnis.carts.domain.Cart;
-import com.omnis.carts.domain.CartId;
-import com.omnis.carts.domain.CartToken;
-
 import static com.omnis.carts.CartsFixture.SHOES;
 import static com.omnis.carts.CartsFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.carts.CartsFixture.GuestCart;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.shared.domain.CustomerId;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

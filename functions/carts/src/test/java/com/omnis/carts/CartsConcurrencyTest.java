@@ -1,10 +1,5 @@
 package com.omnis.carts;
 
-import com.omnis.shared.domain.CustomerId;
-
-import com.omnis.carts.domain.Cart;
-import com.omnis.carts.domain.CartStatus;
-
 import static com.omnis.carts.CartsFixture.SHOES;
 import static com.omnis.carts.CartsFixture.SOCKS;
 import static com.omnis.carts.CartsFixture.json;
@@ -12,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnis.carts.CartsFixture.GuestCart;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Sku;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,16 @@
 package com.omnis.carts;
 
-import com.omnis.carts.domain.Cart;
-import com.omnis.carts.domain.CartId;
-import com.omnis.carts.dynamo.DynamoCartRepository;
-
-import com.omnis.local.lambda.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.auth.DevTokens;
+import com.omnis.local.lambda.LocalContext;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;

@@ -1,14 +1,5 @@
 package com.omnis.carts;
 
-import com.omnis.shared.domain.CustomerId;
-
-import com.omnis.carts.domain.Cart;
-import com.omnis.carts.domain.CartId;
-import com.omnis.carts.domain.CartOwner;
-import com.omnis.carts.domain.CartStatus;
-import com.omnis.carts.domain.CartToken;
-import com.omnis.carts.domain.ChannelVisit;
-
 import static com.omnis.carts.CartsFixture.CAP;
 import static com.omnis.carts.CartsFixture.SHOES;
 import static com.omnis.carts.CartsFixture.SOCKS;
@@ -18,7 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.carts.CartsFixture.GuestCart;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartOwner;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.ChannelVisit;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import java.time.Duration;

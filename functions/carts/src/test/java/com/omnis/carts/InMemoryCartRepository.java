@@ -5,7 +5,6 @@ import com.omnis.carts.domain.CartChangedException;
 import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartUpdate;
 import com.omnis.carts.service.CartRepository;
-
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.dynamo.StaleWriteException;
 import java.util.HashMap;

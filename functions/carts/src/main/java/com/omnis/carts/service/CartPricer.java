@@ -3,7 +3,6 @@ package com.omnis.carts.service;
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartLine;
-
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.catalog.Promotion;

@@ -1,12 +1,7 @@
 package com.omnis.carts.dynamo;
 
-import com.omnis.shared.domain.CustomerId;
-
-import com.omnis.shared.domain.PromoCode;
-
-import com.omnis.shared.domain.Quantity;
-
-import com.omnis.shared.dynamo.StaleWriteException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartEdit;
@@ -15,17 +10,16 @@ import com.omnis.carts.domain.CartLine;
 import com.omnis.carts.domain.CartToken;
 import com.omnis.carts.domain.CartUpdate;
 import com.omnis.carts.service.CartRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.omnis.local.TemplateTables;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.aws.AwsEndpoints;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
+import com.omnis.shared.dynamo.StaleWriteException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

@@ -1,12 +1,7 @@
 package com.omnis.carts.dynamo;
 
-import com.omnis.shared.domain.CustomerId;
-
-import com.omnis.shared.domain.PromoCode;
-
-import com.omnis.shared.domain.Quantity;
-
-import com.omnis.shared.dynamo.StaleWriteException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnis.carts.domain.Cart;
 import com.omnis.carts.domain.CartEdit;
@@ -14,20 +9,29 @@ import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartLine;
 import com.omnis.carts.domain.CartToken;
 import com.omnis.carts.domain.CartUpdate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.PromoCode;
+import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
+import com.omnis.shared.dynamo.Retry;
+import com.omnis.shared.dynamo.StaleWriteException;
+import com.omnis.shared.error.ContentionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 class DynamoCartRepositoryTest {
 
@@ -140,5 +144,38 @@ class DynamoCartRepositoryTest {
         assertThat(repository.find(guest.id())).contains(closed);
         assertThatThrownBy(() -> repository.saveMerge(merged, merged.version(), closed, closed.version()))
                 .as("a closed guest cart cannot be merged twice").isInstanceOf(StaleWriteException.class);
+    }
+
+    @Test
+    void aThrottledTransactionIsLeftToTheRetryPolicyNotTakenForAnotherDevice() {
+        // given: DynamoDB cancels every transaction because one of its items is throttled
+        DynamoDbClient throttled = new DynamoDbClient() {
+            @Override
+            public String serviceName() {
+                return SERVICE_NAME;
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+                throw TransactionCanceledException.builder().message("throttled")
+                        .cancellationReasons(CancellationReason.builder().code("ThrottlingError").build(),
+                                CancellationReason.builder().code("None").build())
+                        .build();
+            }
+        };
+        DynamoCartRepository busy = new DynamoCartRepository(throttled, "CartsTable");
+        Cart mine = Cart.newCustomer(CartId.random(), CUSTOMER, "EUR", Channel.WEB, NOW);
+        Cart guest = Cart.newGuest(CartId.random(), CartToken.hash("secret"), "EUR", Channel.MOBILE, NOW);
+        Retry retry = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(1), pause -> { }, RandomGenerator.getDefault());
+
+        // when / then: neither "another device won" nor "the cart changed", and in the end contention
+        assertThatThrownBy(() -> busy.insertCustomerCart(mine, Optional.empty()))
+                .isInstanceOf(TransactionCanceledException.class);
+        assertThatThrownBy(() -> busy.saveMerge(mine, 1, guest, 1)).isInstanceOf(TransactionCanceledException.class);
+        assertThatThrownBy(() -> retry.run(() -> busy.saveMerge(mine, 1, guest, 1))).isInstanceOf(ContentionException.class);
     }
 }
