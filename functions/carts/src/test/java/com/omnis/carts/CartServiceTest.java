@@ -45,6 +45,9 @@ import org.junit.jupiter.api.Test;
 class CartServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-06-02T10:00:00Z");
+    /** The one policy, without its pauses: a test never sleeps. */
+    private static final Retry RETRY = new Retry(8, Duration.ofMillis(1), Duration.ofMillis(1), pause -> { },
+            RandomGenerator.getDefault());
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryCatalog catalog = new InMemoryCatalog()
@@ -61,10 +64,6 @@ class CartServiceTest {
         return new ParsedCarts(new CartService(repository, catalog, catalog, new PriceCalculator(), clock, RETRY, metrics,
                 "EUR"));
     }
-
-    /** The one policy, without its pauses: a test never sleeps. */
-    private static final Retry RETRY = new Retry(8, Duration.ofMillis(1), Duration.ofMillis(1), pause -> { },
-            RandomGenerator.getDefault());
 
     private static Shopper customer(String sub) {
         return new Shopper(new Caller(sub, Set.of(Caller.CUSTOMER), Optional.empty()), Optional.empty());
