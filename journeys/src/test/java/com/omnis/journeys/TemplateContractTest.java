@@ -3,7 +3,7 @@ package com.omnis.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.omnis.carts.DynamoCartRepository;
+import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.local.template.FunctionSpec;

@@ -1,14 +1,17 @@
 package com.omnis.carts;
 
-import com.omnis.local.lambda.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.SeedTables;
 import com.omnis.local.auth.DevTokens;
+import com.omnis.local.lambda.LocalContext;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
@@ -33,6 +36,7 @@ final class CartsFixture implements AutoCloseable {
     static final String WITHDRAWN = "OLD-1";
 
     final EmbeddedDynamo dynamo;
+    final String cartsTable;
     final DynamoCartRepository carts;
     /** The catalog's products, written as the catalog (or the demo data) writes them: carts only read them. */
     final SeedTables.Writer<Product> products;
@@ -41,7 +45,8 @@ final class CartsFixture implements AutoCloseable {
     CartsFixture() {
         dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
         var tables = dynamo.tableNames();
-        carts = new DynamoCartRepository(dynamo.enhancedClient(), dynamo.client(), tables.get("CartsTable"));
+        cartsTable = tables.get("CartsTable");
+        carts = new DynamoCartRepository(dynamo.client(), cartsTable);
         products = SeedTables.products(dynamo.enhancedClient(), tables.get("ProductsTable"));
         seed(products, SeedTables.promotions(dynamo.enhancedClient(), tables.get("PromotionsTable")));
         handler = Settings.withOverrides(dynamo.environmentFor("CartsFunction"), CartsHandler::new);

@@ -1,15 +1,25 @@
-package com.omnis.carts;
+package com.omnis.carts.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartEdit;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartLine;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.CartUpdate;
+import com.omnis.carts.service.CartRepository;
 import com.omnis.local.TemplateTables;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.aws.AwsEndpoints;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
+import com.omnis.shared.dynamo.StaleWriteException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -32,7 +42,7 @@ class DynamoCartRepositoryIT {
     private static final TemplateTables TABLES = TemplateTables.create(CLIENT, SamTemplate.load(),
             AwsEndpoints::uniqueName, "CartsTable");
 
-    private final CartRepository repository = new DynamoCartRepository(AWS.dynamoDbEnhanced(CLIENT), CLIENT,
+    private final CartRepository repository = new DynamoCartRepository(CLIENT,
             TABLES.name("CartsTable"));
 
     @AfterAll
@@ -50,7 +60,7 @@ class DynamoCartRepositoryIT {
         // when
         CartUpdate addSocks = update(new CartEdit.AddLine(line("SOCK-3PK", 2)), Channel.WEB, NOW.plusSeconds(1));
         CartUpdate addCap = update(new CartEdit.AddLine(line("CAP-RED", 1)), Channel.STORE, NOW.plusSeconds(2));
-        CartUpdate moreSocks = update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), 3), Channel.KIOSK, NOW.plusSeconds(3));
+        CartUpdate moreSocks = update(new CartEdit.IncreaseQuantity(Sku.of("SOCK-3PK"), Quantity.of(3)), Channel.KIOSK, NOW.plusSeconds(3));
         Cart afterSocks = repository.update(cart.id(), addSocks);
         Cart afterCap = repository.update(cart.id(), addCap);
         Cart afterMore = repository.update(cart.id(), moreSocks);
@@ -62,7 +72,7 @@ class DynamoCartRepositoryIT {
         assertThat(afterMore).isEqualTo(expected);
         assertThat(repository.find(cart.id())).contains(expected);
         assertThat(expected.version()).isEqualTo(4);
-        assertThat(expected.line(Sku.of("SOCK-3PK")).orElseThrow().quantity()).isEqualTo(5);
+        assertThat(expected.line(Sku.of("SOCK-3PK")).orElseThrow().quantity().value()).isEqualTo(5);
     }
 
     @Test
@@ -74,16 +84,16 @@ class DynamoCartRepositoryIT {
         Cart before = repository.find(cart.id()).orElseThrow();
 
         // when / then: an edit made against version 1
-        assertThatThrownBy(() -> repository.update(cart.id(), new CartUpdate(new CartEdit.SetQuantity(Sku.of("SOCK-3PK"), 4),
+        assertThatThrownBy(() -> repository.update(cart.id(), new CartUpdate(new CartEdit.SetQuantity(Sku.of("SOCK-3PK"), Quantity.of(4)),
                 Channel.MOBILE, NOW.plusSeconds(1), OptionalLong.of(cart.version()), Optional.empty())))
-                .isInstanceOf(CartChangedException.class);
+                .isInstanceOf(StaleWriteException.class);
         assertThat(repository.find(cart.id())).contains(before);
     }
 
     @Test
     void theCustomersActiveCartPointerIsWonByOneCartAndMovesOnlyWhenThePreviousCartIsNamed() {
         // given
-        String customer = AwsEndpoints.uniqueName("customer");
+        CustomerId customer = CustomerId.of(AwsEndpoints.uniqueName("customer"));
         Cart first = Cart.newCustomer(CartId.random(), customer, "EUR", Channel.WEB, NOW);
         Cart rival = Cart.newCustomer(CartId.random(), customer, "EUR", Channel.MOBILE, NOW);
         Cart next = Cart.newCustomer(CartId.random(), customer, "EUR", Channel.MOBILE, NOW);
@@ -107,6 +117,6 @@ class DynamoCartRepositoryIT {
     }
 
     private static CartLine line(String sku, int quantity) {
-        return new CartLine(Sku.of(sku), quantity, Money.of(1299, "EUR"), NOW);
+        return new CartLine(Sku.of(sku), Quantity.of(quantity), Money.of(1299, "EUR"), NOW);
     }
 }

@@ -1,18 +1,25 @@
-package com.omnis.carts;
+package com.omnis.carts.service;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartLine;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.catalog.PromotionRepository;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.PromoCode;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.pricing.PriceCalculator;
 import com.omnis.shared.pricing.PricedCart;
 import com.omnis.shared.pricing.PricedLine;
 import com.omnis.shared.pricing.PricingItem;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,19 +43,20 @@ final class CartPricer {
         List<PricingItem> items = sellable.stream()
                 .map(line -> {
                     Product product = catalog.get(line.sku());
-                    return new PricingItem(line.sku(), product.category(), product.price(), line.quantity());
+                    return new PricingItem(line.sku(), product.category(), product.price(), line.quantity().value());
                 })
                 .toList();
         List<Promotion> active = items.isEmpty() ? List.of() : promotions.activeAt(at);
-        PricedCart priced = calculator.priceCart(cart.currency(), items, active, cart.promoCodes().keySet(), at);
+        Set<String> codes = cart.promoCodes().keySet().stream().map(PromoCode::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        PricedCart priced = calculator.priceCart(cart.currency(), items, active, codes, at);
         Map<Sku, PricedLine> pricedBySku = priced.lines().stream()
                 .collect(Collectors.toMap(PricedLine::sku, Function.identity()));
         List<CartView.Line> lines = cart.lines().stream()
                 .map(line -> toLine(line, catalog.get(line.sku()), pricedBySku.get(line.sku()), cart.currency()))
                 .toList();
         return new CartView(cart.id().value(), cart.version(), cart.currency(), cart.status(), lines,
-                List.copyOf(cart.promoCodes().keySet()), priced.totals(), cart.channels(),
-                cart.customerId().orElse(null), cart.expiresAt().orElse(null),
+                cart.promoCodes().keySet().stream().map(PromoCode::value).toList(), priced.totals(), cart.channels(),
+                cart.customerId().map(CustomerId::value).orElse(null), cart.expiresAt().orElse(null),
                 cart.mergedInto().map(CartId::value).orElse(null), null);
     }
 
@@ -61,10 +69,10 @@ final class CartPricer {
         String name = product == null ? line.sku().value() : product.name();
         if (priced == null) {
             Money zero = Money.zero(currency);
-            return new CartView.Line(line.sku().value(), name, line.quantity(), line.seenUnitPrice(), zero, zero,
+            return new CartView.Line(line.sku().value(), name, line.quantity().value(), line.seenUnitPrice(), zero, zero,
                     List.of(), false, false);
         }
-        return new CartView.Line(line.sku().value(), name, line.quantity(), priced.unitPrice(), priced.lineTotal(),
+        return new CartView.Line(line.sku().value(), name, line.quantity().value(), priced.unitPrice(), priced.lineTotal(),
                 priced.discount(), priced.promotions(), !priced.unitPrice().equals(line.seenUnitPrice()), true);
     }
 }

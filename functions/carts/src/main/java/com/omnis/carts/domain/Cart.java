@@ -1,6 +1,9 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
+import com.omnis.shared.domain.PromoCode;
+import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +21,24 @@ import java.util.Optional;
  * One shopper's cart, shared by every channel: lines (one per SKU), promotion codes, the channels
  * that changed it and when, and a version that every change bumps (optimistic locking, ETag).
  * A guest cart expires {@link #GUEST_TTL} after its last change; a customer's cart does not.
+ * A cart leaves {@code ACTIVE} once, merged into its customer's cart or checked out into an order.
  */
 public record Cart(CartId id, CartOwner owner, String currency, CartStatus status, List<CartLine> lines,
-                   Map<String, Instant> promoCodes, List<ChannelVisit> channels, long version,
-                   Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt, Optional<CartId> mergedInto) {
+                   Map<PromoCode, Instant> promoCodes, List<ChannelVisit> channels, long version,
+                   Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt, Optional<CartId> mergedInto,
+                   Optional<CheckedOut> checkedOut) {
 
-    public static final int MAX_QUANTITY = 99;
     public static final int MAX_LINES = 100;
     public static final int MAX_PROMO_CODES = 5;
     public static final Duration GUEST_TTL = Duration.ofDays(30);
+
+    /** The order a checked-out cart became, and when. */
+    public record CheckedOut(String orderId, Instant at) {
+        public CheckedOut {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 
     private static final Comparator<CartLine> LINE_ORDER =
             Comparator.comparing(CartLine::addedAt).thenComparing(line -> line.sku().value());
@@ -42,13 +54,15 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(mergedInto, "mergedInto");
+        Objects.requireNonNull(checkedOut, "checkedOut");
         lines = lines.stream().sorted(LINE_ORDER).toList();
         if (lines.stream().map(CartLine::sku).distinct().count() != lines.size()) {
             throw new IllegalArgumentException("a cart has one line per SKU");
         }
-        LinkedHashMap<String, Instant> codes = new LinkedHashMap<>();
+        LinkedHashMap<PromoCode, Instant> codes = new LinkedHashMap<>();
         promoCodes.entrySet().stream()
-                .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<PromoCode, Instant>comparingByValue()
+                        .thenComparing(entry -> entry.getKey().value()))
                 .forEach(entry -> codes.put(entry.getKey(), entry.getValue()));
         promoCodes = Collections.unmodifiableMap(codes);
         channels = channels.stream().sorted(CHANNEL_ORDER).toList();
@@ -56,12 +70,13 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
 
     public static Cart newGuest(CartId id, String tokenHash, String currency, Channel channel, Instant at) {
         return new Cart(id, new CartOwner.Guest(tokenHash), currency, CartStatus.ACTIVE, List.of(), Map.of(),
-                List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.of(guestExpiryAfter(at)), Optional.empty());
+                List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.of(guestExpiryAfter(at)), Optional.empty(),
+                Optional.empty());
     }
 
-    public static Cart newCustomer(CartId id, String customerId, String currency, Channel channel, Instant at) {
+    public static Cart newCustomer(CartId id, CustomerId customerId, String currency, Channel channel, Instant at) {
         return new Cart(id, new CartOwner.Customer(customerId), currency, CartStatus.ACTIVE, List.of(), Map.of(),
-                List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.empty(), Optional.empty());
+                List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public Optional<CartLine> line(Sku sku) {
@@ -72,7 +87,7 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         return status == CartStatus.ACTIVE;
     }
 
-    public Optional<String> customerId() {
+    public Optional<CustomerId> customerId() {
         return owner instanceof CartOwner.Customer customer ? Optional.of(customer.customerId()) : Optional.empty();
     }
 
@@ -88,9 +103,9 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
      * Whether this caller may see the cart: its customer, or whoever presents the guest token.
      * Anyone else is told the cart does not exist.
      */
-    public boolean isOpenTo(Optional<String> subject, Optional<String> cartToken) {
+    public boolean isOpenTo(Optional<CustomerId> customer, Optional<String> cartToken) {
         return switch (owner) {
-            case CartOwner.Customer customer -> subject.filter(customer.customerId()::equals).isPresent();
+            case CartOwner.Customer mine -> customer.filter(mine.customerId()::equals).isPresent();
             case CartOwner.Guest guest -> cartToken.filter(token -> CartToken.matches(token, guest.tokenHash())).isPresent();
         };
     }
@@ -117,7 +132,7 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
             throw new CartChangedException("the cart is at version " + version);
         }
         List<CartLine> newLines = new ArrayList<>(lines);
-        Map<String, Instant> newCodes = new LinkedHashMap<>(promoCodes);
+        Map<PromoCode, Instant> newCodes = new LinkedHashMap<>(promoCodes);
         switch (update.edit()) {
             case CartEdit.AddLine add -> {
                 if (line(add.line().sku()).isPresent() || lines.size() >= MAX_LINES) {
@@ -127,10 +142,10 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
             }
             case CartEdit.IncreaseQuantity increase -> {
                 CartLine line = requireLine(increase.sku());
-                if (line.quantity() + increase.by() > MAX_QUANTITY) {
-                    throw new CartChangedException("the line would exceed " + MAX_QUANTITY);
+                if (!line.hasRoomFor(increase.by())) {
+                    throw new CartChangedException("the line would exceed " + Quantity.MAX);
                 }
-                newLines.replaceAll(l -> l == line ? l.withQuantity(l.quantity() + increase.by()) : l);
+                newLines.replaceAll(l -> l == line ? l.withQuantity(l.quantity().value() + increase.by().value()) : l);
             }
             case CartEdit.SetQuantity set -> {
                 CartLine line = requireLine(set.sku());
@@ -150,7 +165,7 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
             }
         }
         return new Cart(id, owner, currency, status, newLines, newCodes, touchedBy(update.channel(), update.at()),
-                version + 1, createdAt, update.at(), update.expiresAt().or(() -> expiresAt), mergedInto);
+                version + 1, createdAt, update.at(), update.expiresAt().or(() -> expiresAt), mergedInto, checkedOut);
     }
 
     private CartLine requireLine(Sku sku) {
@@ -171,7 +186,7 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
 
     /**
      * This cart with {@code guest}'s content folded in: quantities of a shared SKU summed up to
-     * {@link #MAX_QUANTITY}, new lines added oldest first while there is room, codes carried while
+     * {@link Quantity#MAX}, new lines added oldest first while there is room, codes carried while
      * there is room, channels united.
      */
     public Cart mergedFrom(Cart guest, Channel channel, Instant at) {
@@ -179,13 +194,13 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         for (CartLine incoming : guest.lines()) {
             Optional<CartLine> existing = line(incoming.sku());
             if (existing.isPresent()) {
-                int sum = Math.min(MAX_QUANTITY, existing.get().quantity() + incoming.quantity());
-                merged.set(merged.indexOf(existing.get()), existing.get().withQuantity(sum));
+                merged.set(merged.indexOf(existing.get()),
+                        existing.get().withQuantity(existing.get().quantity().plusCapped(incoming.quantity())));
             } else if (merged.size() < MAX_LINES) {
                 merged.add(incoming);
             }
         }
-        Map<String, Instant> codes = new LinkedHashMap<>(promoCodes);
+        Map<PromoCode, Instant> codes = new LinkedHashMap<>(promoCodes);
         guest.promoCodes().forEach((code, addedAt) -> {
             if (codes.size() < MAX_PROMO_CODES) {
                 codes.putIfAbsent(code, addedAt);
@@ -193,12 +208,24 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         });
         List<ChannelVisit> visits = unite(unite(channels, guest.channels()), List.of(new ChannelVisit(channel, at, at)));
         return new Cart(id, owner, currency, status, merged, codes, visits, version + 1, createdAt, at, expiresAt,
-                mergedInto);
+                mergedInto, checkedOut);
     }
 
     /** This guest cart, closed because its content now lives in {@code target}. */
     public Cart closedByMergeInto(CartId target, Channel channel, Instant at) {
         return new Cart(id, owner, currency, CartStatus.MERGED, lines, promoCodes, touchedBy(channel, at), version + 1,
-                createdAt, at, expiresAt, Optional.of(target));
+                createdAt, at, expiresAt, Optional.of(target), checkedOut);
+    }
+
+    /**
+     * This cart, closed because it became order {@code orderId}: the same change the checkout's
+     * conditional update makes in the table (active at the version the order was priced from).
+     */
+    public Cart checkedOutAs(String orderId, Instant at) {
+        if (!isActive()) {
+            throw new CartChangedException("the cart is " + status);
+        }
+        return new Cart(id, owner, currency, CartStatus.CHECKED_OUT, lines, promoCodes, channels, version + 1, createdAt,
+                at, expiresAt, mergedInto, Optional.of(new CheckedOut(orderId, at)));
     }
 }

@@ -1,11 +1,13 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
+
+import com.omnis.shared.domain.CustomerId;
 
 /** Who a cart belongs to: a signed-in customer, or whoever holds the guest token. */
 public sealed interface CartOwner {
 
-    record Customer(String customerId) implements CartOwner {
+    record Customer(CustomerId customerId) implements CartOwner {
         public Customer {
-            if (customerId == null || customerId.isBlank()) {
+            if (customerId == null) {
                 throw new IllegalArgumentException("customerId is required");
             }
         }

@@ -1,5 +1,7 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
+import com.omnis.shared.domain.PromoCode;
+import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
 
 /**
@@ -13,21 +15,11 @@ public sealed interface CartEdit {
     }
 
     /** Needs the line present with room for {@code by} more units. */
-    record IncreaseQuantity(Sku sku, int by) implements CartEdit {
-        public IncreaseQuantity {
-            if (by < 1 || by > Cart.MAX_QUANTITY) {
-                throw new IllegalArgumentException("by must be between 1 and " + Cart.MAX_QUANTITY);
-            }
-        }
+    record IncreaseQuantity(Sku sku, Quantity by) implements CartEdit {
     }
 
     /** Needs the line present. */
-    record SetQuantity(Sku sku, int quantity) implements CartEdit {
-        public SetQuantity {
-            if (quantity < 1 || quantity > Cart.MAX_QUANTITY) {
-                throw new IllegalArgumentException("quantity must be between 1 and " + Cart.MAX_QUANTITY);
-            }
-        }
+    record SetQuantity(Sku sku, Quantity quantity) implements CartEdit {
     }
 
     /** Needs the line present. */
@@ -35,10 +27,10 @@ public sealed interface CartEdit {
     }
 
     /** Needs the code absent and room for one more code. */
-    record AddPromoCode(String code) implements CartEdit {
+    record AddPromoCode(PromoCode code) implements CartEdit {
     }
 
     /** Needs the code present. */
-    record RemovePromoCode(String code) implements CartEdit {
+    record RemovePromoCode(PromoCode code) implements CartEdit {
     }
 }

@@ -1,5 +1,7 @@
-package com.omnis.carts;
+package com.omnis.carts.service;
 
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.ChannelVisit;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.pricing.AppliedPromotion;
 import com.omnis.shared.pricing.Totals;

@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.omnis.shared.domain.EnumCodes;

@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
 import com.omnis.shared.domain.Channel;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.service;
 
 import com.omnis.shared.domain.Channel;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package com.omnis.carts;
+package com.omnis.carts.domain;
 
 import java.util.Locale;
 import java.util.Optional;
