@@ -38,4 +38,12 @@ class LayeringTest {
                         "com.omnis.inventory..", "com.omnis.relay..")
                 .check(OMNIS);
     }
+
+    @Test
+    void servicesAndDomainSpeakNoHttp() {
+        noClasses().that().resideInAnyPackage("com.omnis..service..", "com.omnis..domain..")
+                .should().dependOnClassesThat().resideInAPackage("com.omnis.shared.http..")
+                .because("services take domain values and report domain errors; only the edge speaks HTTP")
+                .check(OMNIS);
+    }
 }

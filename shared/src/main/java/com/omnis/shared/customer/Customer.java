@@ -1,13 +1,14 @@
 package com.omnis.shared.customer;
 
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * A customer's profile, the same on every channel: how to reach them and in which language.
  *
- * @param customerId the subject ({@code sub}) of the customer's token
+ * @param customerId the subject ({@code sub}) of the customer's token, by the rule of {@link CustomerId}
  * @param phone E.164, for text messages ({@code +33612345678}); may be absent
  * @param locale a BCP 47 language tag ({@code fr-FR}): the language of emails and messages
  * @param preferredChannel where the customer prefers to be served and notified from
@@ -19,8 +20,10 @@ public record Customer(String customerId, String name, String email, String phon
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     public Customer {
-        if (customerId == null || customerId.isBlank() || customerId.length() > 128) {
-            throw new IllegalArgumentException("customerId is required, at most 128 characters");
+        try {
+            CustomerId.of(customerId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("customerId: " + e.getMessage());
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("name is required, at most 200 characters");

@@ -2,10 +2,8 @@ package com.omnis.shared.customer;
 
 import java.util.Optional;
 
-/** Customer profiles, keyed by the customer's token subject. */
+/** Customer profiles, keyed by the customer's token subject, as the contexts that reach customers read them. */
 public interface CustomerRepository {
 
     Optional<Customer> find(String customerId);
-
-    void save(Customer customer);
 }

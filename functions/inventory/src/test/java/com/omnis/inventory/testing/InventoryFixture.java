@@ -6,10 +6,9 @@ import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
 import com.omnis.shared.dynamo.Retry;
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.SeedTables;
 import com.omnis.local.TemplateTables;
 import com.omnis.local.template.SamTemplate;
-import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Location.Address;
 import com.omnis.shared.catalog.Location.LocationType;
@@ -93,12 +92,13 @@ public final class InventoryFixture implements AutoCloseable {
         this.environments = environments;
         this.dropTables = dropTables;
         this.tables = environments.apply("InventoryFunction");
-        DynamoLocationRepository locations = new DynamoLocationRepository(enhanced, tables.get("LOCATIONS_TABLE"));
+        // the catalog's tables, seeded in their layout as the demo data does: inventory only reads them
+        SeedTables.Writer<Location> locations = SeedTables.locations(enhanced, tables.get("LOCATIONS_TABLE"));
         locations.save(location(WAREHOUSE, LocationType.WAREHOUSE, false, false, List.of()));
         locations.save(location(LYON, LocationType.STORE, true, true, List.of("69")));
         locations.save(location(NICE, LocationType.STORE, true, false, List.of("06")));
         locations.save(location(LILLE, LocationType.STORE, false, false, List.of()));
-        DynamoProductRepository products = new DynamoProductRepository(enhanced, tables.get("PRODUCTS_TABLE"));
+        SeedTables.Writer<Product> products = SeedTables.products(enhanced, tables.get("PRODUCTS_TABLE"));
         for (Sku sku : List.of(TEE, SHOE, CAP)) {
             products.save(new Product(sku, "Product " + sku, null, "apparel", "Omnis", Money.of(1999, "EUR"), true,
                     clock.instant()));
