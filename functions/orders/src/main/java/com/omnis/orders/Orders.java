@@ -3,7 +3,8 @@ package com.omnis.orders;
 import com.omnis.orders.domain.Signatures;
 import com.omnis.orders.dynamo.DynamoCheckoutIdempotency;
 import com.omnis.orders.dynamo.DynamoOrderStore;
-import com.omnis.orders.dynamo.InterimCheckoutCarts;
+import com.omnis.carts.checkout.CartCheckout;
+import com.omnis.orders.dynamo.CartsCheckoutAdapter;
 import com.omnis.orders.dynamo.InterimCheckoutParts;
 import com.omnis.orders.service.CheckoutService;
 import com.omnis.orders.service.OrderService;
@@ -43,16 +44,18 @@ public record Orders(CheckoutService checkout, OrderService orders, PaymentServi
                               Retry retry, Metrics metrics) {
         CachedLocations locations = new CachedLocations(
                 new DynamoLocationRepository(enhanced, settings.require("LOCATIONS_TABLE")), clock, LOCATIONS_MAX_AGE);
+        CartsCheckoutAdapter carts = new CartsCheckoutAdapter(
+                CartCheckout.onDynamo(dynamo, settings.require("CARTS_TABLE"), clock));
         DynamoCheckoutIdempotency idempotency = new DynamoCheckoutIdempotency(dynamo, settings.require("IDEMPOTENCY_TABLE"));
         DynamoOrderStore store = new DynamoOrderStore(dynamo,
                 new DynamoOrderStore.Tables(settings.require("ORDERS_TABLE"), settings.require("OUTBOX_TABLE")),
-                new InterimCheckoutParts(dynamo, settings.require("CARTS_TABLE"), settings.require("STOCK_TABLE")),
+                new InterimCheckoutParts(dynamo, carts, settings.require("STOCK_TABLE")),
                 idempotency);
         OrderService orders = new OrderService(store, locations, new Signatures(settings.require("ORDER_LINK_SECRET")),
                 policy(settings), clock, retry, metrics);
         PaymentService payments = new PaymentService(store, orders, new Signatures(settings.require("PAYMENT_WEBHOOK_SECRET")),
                 clock, metrics);
-        CheckoutService checkout = new CheckoutService(new InterimCheckoutCarts(dynamo, settings.require("CARTS_TABLE")),
+        CheckoutService checkout = new CheckoutService(carts,
                 idempotency, store, new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
                 new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
                 new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), true), locations, clock, retry,

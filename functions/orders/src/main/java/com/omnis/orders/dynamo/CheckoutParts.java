@@ -14,7 +14,8 @@ import java.util.List;
 public interface CheckoutParts {
 
     /** Closes the cart for {@code orderId} if it is still active at {@code version} (refusal: 409 cart-changed / cart-closed). */
-    TransactionPart closeCart(String cartId, long version, String orderId, Instant at);
+    TransactionPart closeCart(String cartId, java.util.Optional<String> customerId, long version, String currency,
+                              String orderId);
 
     /** Takes units at their locations for an order (refusal: 409 insufficient-stock naming SKU and location). */
     TransactionPart take(List<StockTake> takes, String orderId, Instant at, String correlationId);

@@ -159,7 +159,8 @@ public final class DynamoOrderStore implements OrderStore {
         });
         List<TransactionPart> all = new ArrayList<>();
         all.add(orders);
-        all.add(parts.closeCart(order.cartId(), placement.cartVersion(), order.orderId(), at));
+        all.add(parts.closeCart(order.cartId(), java.util.Optional.ofNullable(order.customerId()), placement.cartVersion(),
+                order.currency(), order.orderId()));
         all.add(parts.take(placement.takes(), order.orderId(), at, correlation(placement.events())));
         all.add(part(List.of(idempotency.completion(placement.completion())),
                 reasons -> new IdempotencyClaimLostException(placement.completion().key())));

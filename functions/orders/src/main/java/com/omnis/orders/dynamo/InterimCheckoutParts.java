@@ -23,37 +23,26 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Stand-in for the parts carts and inventory publish for checkout, until {@code com.omnis.carts.checkout}
- * and {@code com.omnis.inventory.checkout} are on main: the cart's close on its status and version,
- * and stock writes through the shared {@link StockItems} layout ({@code ADD}, so concurrent changes add
+ * Carts' close (their published part), and a stand-in for inventory's parts until
+ * {@code com.omnis.inventory.checkout} is on main: stock writes through the shared {@link StockItems} layout ({@code ADD}, so concurrent changes add
  * up; taken only while {@code free} covers it). Replace by adapters over the published parts.
  */
 public final class InterimCheckoutParts implements CheckoutParts {
 
-    private final String cartsTable;
+    private final CartsCheckoutAdapter carts;
     private final String stockTable;
     private final DynamoStockReader stock;
 
-    public InterimCheckoutParts(DynamoDbClient dynamo, String cartsTable, String stockTable) {
-        this.cartsTable = cartsTable;
+    public InterimCheckoutParts(DynamoDbClient dynamo, CartsCheckoutAdapter carts, String stockTable) {
+        this.carts = carts;
         this.stockTable = stockTable;
         this.stock = new DynamoStockReader(dynamo, stockTable, true);
     }
 
     @Override
-    public TransactionPart closeCart(String cartId, long version, String orderId, Instant at) {
-        TransactWriteItem close = TransactWriteItem.builder().update(Update.builder().tableName(cartsTable)
-                .key(Map.of("cartId", AttributeValue.fromS(cartId)))
-                .updateExpression("SET #status = :closed, #version = :next, #updatedAt = :at, #orderId = :orderId")
-                .conditionExpression("#status = :active AND #version = :version")
-                .expressionAttributeNames(Map.of("#status", "status", "#version", "version", "#updatedAt", "updatedAt",
-                        "#orderId", "checkedOutOrderId"))
-                .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS("CHECKED_OUT"),
-                        ":active", AttributeValue.fromS("ACTIVE"), ":version", n(version), ":next", n(version + 1),
-                        ":at", AttributeValue.fromS(at.toString()), ":orderId", AttributeValue.fromS(orderId)))
-                .build()).build();
-        return TransactionPart.of(List.of(close), reasons -> new ConflictException("cart-changed", "Cart changed",
-                "cart " + cartId + " changed or was checked out since it was priced; read it again", Map.of("cartId", cartId)));
+    public TransactionPart closeCart(String cartId, java.util.Optional<String> customerId, long version, String currency,
+                                     String orderId) {
+        return carts.close(cartId, customerId, version, currency, orderId);
     }
 
     @Override

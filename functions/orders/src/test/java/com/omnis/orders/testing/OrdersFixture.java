@@ -4,9 +4,9 @@ import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.orders.Orders;
 import com.omnis.orders.OrdersHandler;
-import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoProductRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.shared.catalog.LocationItems;
+import com.omnis.shared.catalog.ProductItems;
+import com.omnis.shared.catalog.PromotionItems;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Location.Address;
 import com.omnis.shared.catalog.Location.LocationType;
@@ -79,19 +79,19 @@ public final class OrdersFixture implements AutoCloseable {
         environment.put("PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env = Map.copyOf(environment);
         var enhanced = local.enhancedClient();
-        DynamoLocationRepository locations = new DynamoLocationRepository(enhanced, env.get("LOCATIONS_TABLE"));
-        locations.save(location(WAREHOUSE, LocationType.WAREHOUSE, false, false, List.of()));
-        locations.save(location(LYON, LocationType.STORE, true, true, List.of("69")));
-        locations.save(location(NICE, LocationType.STORE, true, false, List.of("06")));
-        locations.save(location(LILLE, LocationType.STORE, false, false, List.of()));
-        DynamoProductRepository products = new DynamoProductRepository(enhanced, env.get("PRODUCTS_TABLE"));
-        products.save(new Product(TEE, "Blue tee", null, "apparel", "Omnis", Money.of(1999, "EUR"), true, clock.instant()));
-        products.save(new Product(SHOE, "Running shoe", null, "shoes", "Omnis", Money.of(3333, "EUR"), true, clock.instant()));
-        products.save(new Product(CAP, "Red cap", null, "apparel", "Omnis", Money.of(1000, "EUR"), true, clock.instant()));
-        new DynamoPromotionRepository(enhanced, env.get("PROMOTIONS_TABLE")).save(com.omnis.shared.json.Json.read("""
+        var locations = enhanced.table(env.get("LOCATIONS_TABLE"), LocationItems.SCHEMA);
+        locations.putItem(LocationItems.toDocument(location(WAREHOUSE, LocationType.WAREHOUSE, false, false, List.of())));
+        locations.putItem(LocationItems.toDocument(location(LYON, LocationType.STORE, true, true, List.of("69"))));
+        locations.putItem(LocationItems.toDocument(location(NICE, LocationType.STORE, true, false, List.of("06"))));
+        locations.putItem(LocationItems.toDocument(location(LILLE, LocationType.STORE, false, false, List.of())));
+        var products = enhanced.table(env.get("PRODUCTS_TABLE"), ProductItems.SCHEMA);
+        products.putItem(ProductItems.toDocument(new Product(TEE, "Blue tee", null, "apparel", "Omnis", Money.of(1999, "EUR"), true, clock.instant())));
+        products.putItem(ProductItems.toDocument(new Product(SHOE, "Running shoe", null, "shoes", "Omnis", Money.of(3333, "EUR"), true, clock.instant())));
+        products.putItem(ProductItems.toDocument(new Product(CAP, "Red cap", null, "apparel", "Omnis", Money.of(1000, "EUR"), true, clock.instant())));
+        enhanced.table(env.get("PROMOTIONS_TABLE"), PromotionItems.SCHEMA).putItem(PromotionItems.toDocument(com.omnis.shared.json.Json.read("""
                 {"promotionId": "promo-shoe-10", "name": "10 EUR off the shoe", "kind": "amount-off",
                  "amountOff": {"amount": 1000, "currency": "EUR"}, "target": "sku", "targetValue": "SHOE-RUN-42",
-                 "validFrom": "2020-01-01T00:00:00Z", "validUntil": "2040-01-01T00:00:00Z"}""", Promotion.class));
+                 "validFrom": "2020-01-01T00:00:00Z", "validUntil": "2040-01-01T00:00:00Z"}""", Promotion.class)));
         orders = Orders.wire(dynamo, enhanced, Settings.of(env), clock, retry, Metrics.NONE);
         http = new Http(new OrdersHandler(orders, TokenVerifier.NONE));
     }
@@ -118,25 +118,23 @@ public final class OrdersFixture implements AutoCloseable {
                 .getOrDefault(locationId, StockPosition.empty(sku, locationId));
     }
 
-    /** A customer's active cart with these lines, in the carts table's layout. */
+    /** A customer's active cart with these lines, written by carts' own repository. */
     public String cart(String customerId, Map<Sku, Integer> lines) {
-        String cartId = UUID.randomUUID().toString();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("cartId", AttributeValue.fromS(cartId));
-        item.put("itemType", AttributeValue.fromS("CART"));
-        item.put("customerId", AttributeValue.fromS(customerId));
-        item.put("currency", AttributeValue.fromS("EUR"));
-        item.put("status", AttributeValue.fromS("ACTIVE"));
-        item.put("version", AttributeValue.fromN("3"));
-        Map<String, AttributeValue> cartLines = new HashMap<>();
-        lines.forEach((sku, quantity) -> cartLines.put(sku.value(), AttributeValue.fromM(Map.of(
-                "quantity", AttributeValue.fromN(Integer.toString(quantity)),
-                "addedAt", AttributeValue.fromS(clock.instant().toString())))));
-        item.put("lines", AttributeValue.fromM(cartLines));
-        item.put("promoCodes", AttributeValue.fromM(Map.of()));
-        item.put("channelsFirstSeen", AttributeValue.fromM(Map.of("web", AttributeValue.fromS(clock.instant().toString()))));
-        dynamo.putItem(b -> b.tableName(env.get("CARTS_TABLE")).item(item));
-        return cartId;
+        var carts = new com.omnis.carts.dynamo.DynamoCartRepository(dynamo, env.get("CARTS_TABLE"));
+        var id = com.omnis.carts.domain.CartId.random();
+        Instant at = clock.instant();
+        var empty = com.omnis.carts.domain.Cart.newCustomer(id, com.omnis.shared.domain.CustomerId.of(customerId), "EUR",
+                com.omnis.shared.domain.Channel.WEB, at);
+        List<com.omnis.carts.domain.CartLine> cartLines = new ArrayList<>();
+        lines.forEach((sku, quantity) -> cartLines.add(new com.omnis.carts.domain.CartLine(sku,
+                com.omnis.shared.domain.Quantity.of(quantity), Money.of(1000, "EUR"), at)));
+        var cart = new com.omnis.carts.domain.Cart(id, empty.owner(), "EUR", empty.status(), cartLines, Map.of(),
+                empty.channels(), 3, at, at, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        if (!carts.insertCustomerCart(cart, carts.findCustomerCart(com.omnis.shared.domain.CustomerId.of(customerId))
+                .map(com.omnis.carts.domain.Cart::id))) {
+            throw new IllegalStateException("cart not inserted");
+        }
+        return id.value();
     }
 
     public String cartStatus(String cartId) {
