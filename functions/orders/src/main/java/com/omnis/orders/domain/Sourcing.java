@@ -159,7 +159,7 @@ public final class Sourcing {
     }
 
     private long unitsOf(Location location, List<Fulfilment.Line> lines) {
-        return lines.stream().mapToLong(line -> Math.min(line.quantity(), available(line.sku(), location.locationId()))).sum();
+        return lines.stream().mapToLong(line -> available(line.sku(), location.locationId())).sum();
     }
 
     // ---- stores ----------------------------------------------------------------------------------
