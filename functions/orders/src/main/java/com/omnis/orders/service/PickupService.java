@@ -45,20 +45,26 @@ public final class PickupService {
                 continue;
             }
             try {
+                java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
                 if (!now.isBefore(entry.pickupDeadline())) {
-                    orders.change(entry.orderId(), correlationId, order -> expire(order, entry.fulfilmentId(), now),
+                    orders.change(entry.orderId(), correlationId, order -> record(changed, expire(order, entry.fulfilmentId(), now)),
                             Optional.empty(), Optional.empty());
-                    expired++;
+                    expired += changed.get() ? 1 : 0;
                 } else if (!now.isBefore(entry.pickupDeadline().minus(REMINDER_BEFORE))) {
-                    orders.change(entry.orderId(), correlationId, order -> order.remindPickup(entry.fulfilmentId(), now),
-                            Optional.empty(), Optional.empty());
-                    reminded++;
+                    orders.change(entry.orderId(), correlationId,
+                            order -> record(changed, order.remindPickup(entry.fulfilmentId(), now)), Optional.empty(), Optional.empty());
+                    reminded += changed.get() ? 1 : 0;
                 }
             } catch (RuntimeException e) {
                 LOG.error("pickup {} of order {} not swept; the next run retries", entry.fulfilmentId(), entry.orderId(), e);
             }
         }
         return new Sweep(reminded, expired);
+    }
+
+    private static Order.Change record(java.util.concurrent.atomic.AtomicBoolean changed, Order.Change change) {
+        changed.set(change.changed());
+        return change;
     }
 
     private static Order.Change expire(Order order, String fulfilmentId, Instant now) {
