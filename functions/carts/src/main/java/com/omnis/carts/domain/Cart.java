@@ -28,7 +28,8 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
                    Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt, Optional<CartId> mergedInto,
                    Optional<CheckedOut> checkedOut) {
 
-    public static final int MAX_LINES = 100;
+    /** Every line costs checkout a stock action: 50 keep a checkout one transaction (docs/orders.md, "Line limit"). */
+    public static final int MAX_LINES = 50;
     public static final int MAX_PROMO_CODES = 5;
     public static final Duration GUEST_TTL = Duration.ofDays(30);
 
