@@ -73,6 +73,11 @@ public final class OrdersFixture implements AutoCloseable {
     }
 
     public OrdersFixture(Retry retry) {
+        this(retry, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code wrap} sees every call the orders function makes to DynamoDB (to count a checkout's actions). */
+    public OrdersFixture(Retry retry, java.util.function.UnaryOperator<DynamoDbClient> wrap) {
         local = EmbeddedDynamo.startWith(SamTemplate.load());
         dynamo = local.client();
         Map<String, String> environment = new HashMap<>(local.environmentFor("OrdersFunction"));
@@ -92,7 +97,7 @@ public final class OrdersFixture implements AutoCloseable {
                 {"promotionId": "promo-shoe-10", "name": "10 EUR off the shoe", "kind": "amount-off",
                  "amountOff": {"amount": 1000, "currency": "EUR"}, "target": "sku", "targetValue": "SHOE-RUN-42",
                  "validFrom": "2020-01-01T00:00:00Z", "validUntil": "2040-01-01T00:00:00Z"}""", Promotion.class)));
-        orders = Orders.wire(dynamo, enhanced, Settings.of(env), clock, retry, Metrics.NONE);
+        orders = Orders.wire(wrap.apply(dynamo), enhanced, Settings.of(env), clock, retry, Metrics.NONE);
         http = new Http(new OrdersHandler(orders, TokenVerifier.NONE));
     }
 
@@ -111,6 +116,14 @@ public final class OrdersFixture implements AutoCloseable {
     public void stock(Sku sku, String locationId, long onHand) {
         dynamo.putItem(b -> b.tableName(env.get("STOCK_TABLE"))
                 .item(StockItems.toItem(new StockSeed(sku, locationId, onHand, Map.of()).toRecord(clock.instant()))));
+    }
+
+    /** A product priced 10.00 EUR, for carts of many lines. */
+    public Sku product(String sku) {
+        Sku id = Sku.of(sku);
+        local.enhancedClient().table(env.get("PRODUCTS_TABLE"), ProductItems.SCHEMA).putItem(ProductItems.toDocument(
+                new Product(id, sku, null, "bulk", "Omnis", Money.of(1000, "EUR"), true, clock.instant())));
+        return id;
     }
 
     public StockPosition position(Sku sku, String locationId) {
