@@ -11,6 +11,7 @@ import com.omnis.local.http.HttpGateway;
 import com.omnis.local.http.JwtAuthorizer;
 import com.omnis.local.http.RouteTable;
 import com.omnis.local.lambda.LocalFunctions;
+import com.omnis.local.lambda.LocalMetrics;
 import com.omnis.local.template.SamTemplate;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +52,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final StreamPoller streams;
     private final DeliveryLog deliveries;
     private final LocalOutbox outbox;
+    private final LocalClock clock;
+    private final LocalMetrics metrics;
     private final int port;
 
     private LocalRuntime(Builder built) {
@@ -64,6 +66,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.streams = built.streams;
         this.deliveries = built.deliveries;
         this.outbox = built.outbox;
+        this.clock = built.clock;
+        this.metrics = built.metrics;
         this.port = built.port;
     }
 
@@ -148,6 +152,16 @@ public final class LocalRuntime implements AutoCloseable {
         return outbox;
     }
 
+    /** The one clock every function, the bus and the schedules read ({@code POST /_local/clock} moves it). */
+    public LocalClock clock() {
+        return clock;
+    }
+
+    /** What the functions counted ({@code GET /_local/metrics}). */
+    public LocalMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
         Builder.closeInReverse(resources);
@@ -171,7 +185,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final class Builder {
         private final RuntimeOptions options;
         private final PrintStream console;
-        private final Clock clock = Clock.systemUTC();
+        private final LocalClock clock = LocalClock.system();
+        private final LocalMetrics metrics = new LocalMetrics();
         private final List<AutoCloseable> resources = new ArrayList<>();
         private SamTemplate template;
         private EmbeddedDynamo dynamo;
@@ -202,7 +217,7 @@ public final class LocalRuntime implements AutoCloseable {
                             + " functions, " + t.routes().size() + " routes");
             dynamo = EmbeddedDynamo.on(awsServer, template);
             resources.add(dynamo);
-            functions = step("functions", () -> LocalFunctions.load(template, dynamo::environmentFor),
+            functions = step("functions", () -> LocalFunctions.load(template, dynamo::environmentFor, clock, metrics),
                     f -> f.loaded().size() + " of " + template.functions().size() + " started");
             functions.failures().values().forEach(reason -> console.println("  ! " + reason
                     + " (its routes answer 503; build its module)"));
@@ -239,7 +254,8 @@ public final class LocalRuntime implements AutoCloseable {
             Map<String, Object> endpoints = new LinkedHashMap<>();
             endpoints.put("api", "http://localhost:" + port);
             endpoints.put("aws", dynamo.endpoint().toString());
-            LocalAdmin admin = new LocalAdmin(template, functions, bus, schedules, deliveries, outbox, endpoints, clock);
+            LocalAdmin admin = new LocalAdmin(template, functions, bus, schedules, deliveries, outbox, endpoints, clock,
+                    metrics);
             HttpGateway gateway = new HttpGateway(new RouteTable(template.routes()), template.authorizers(),
                     JwtAuthorizer.forDevTokens(), functions, admin, clock,
                     options.requestLog() ? line -> console.println("  " + line) : line -> { });
@@ -257,7 +273,7 @@ public final class LocalRuntime implements AutoCloseable {
             console.printf("  try:  curl -s http://localhost:%d/products%n", port);
             console.printf("        curl -s -H \"Authorization: Bearer $(./scripts/dev-token --sub customer-1 --groups customer)\""
                     + " http://localhost:%d/me/cart%n", port);
-            console.printf("        curl -s http://localhost:%d/_local   (what runs; also /_local/events, /_local/outbox)%n", port);
+            console.printf("        curl -s http://localhost:%d/_local   (what runs; also /_local/events, /_local/outbox, /_local/metrics, /_local/clock)%n", port);
             console.println("  Ctrl-C to stop");
         }
 

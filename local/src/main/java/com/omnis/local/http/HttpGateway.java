@@ -10,7 +10,9 @@ import com.omnis.local.lambda.LambdaEvent;
 import com.omnis.local.lambda.LocalFunctions;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.JwtAuthorizerSpec;
+import com.omnis.shared.error.DomainException;
 import com.omnis.shared.http.Problem;
+import com.omnis.shared.http.Router;
 import com.omnis.shared.http.ProblemException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -144,6 +146,8 @@ public final class HttpGateway implements HttpHandler {
             } else {
                 HttpExchanges.json(exchange, reply.get().status(), reply.get().body(), cors);
             }
+        } catch (DomainException e) {
+            HttpExchanges.problem(exchange, Router.problemOf(e), cors);
         } catch (ProblemException e) {
             HttpExchanges.problem(exchange, e.problem(), cors);
         }
