@@ -7,18 +7,15 @@ import com.omnis.local.events.LocalEventBus;
 import com.omnis.local.events.PutEventsService;
 import com.omnis.local.events.ScheduleRunner;
 import com.omnis.local.events.StreamPoller;
+import com.omnis.local.http.GatewayServer;
 import com.omnis.local.http.HttpGateway;
 import com.omnis.local.http.JwtAuthorizer;
 import com.omnis.local.http.RouteTable;
 import com.omnis.local.lambda.LocalFunctions;
 import com.omnis.local.lambda.LocalMetrics;
 import com.omnis.local.template.SamTemplate;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,6 +182,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final class Builder {
         private final RuntimeOptions options;
         private final PrintStream console;
+        /** As many requests at once as the JDK server's 32 threads served, plus Jetty's acceptor and selector. */
+        private static final int HTTP_THREADS = 34;
         private final LocalClock clock = LocalClock.system();
         private final LocalMetrics metrics = new LocalMetrics();
         private final List<AutoCloseable> resources = new ArrayList<>();
@@ -205,9 +204,9 @@ public final class LocalRuntime implements AutoCloseable {
 
         void build() {
             console.println("Omnis local runtime");
-            HttpServer server = bind(options.port());
-            resources.add(() -> server.stop(0));
-            port = server.getAddress().getPort();
+            GatewayServer server = bind(options.port());
+            resources.add(server);
+            port = server.port();
 
             // DynamoDB Local starts in the background while the template is read and the functions are built
             LocalAwsServer awsServer = EmbeddedDynamo.startServer(options.dataDir());
@@ -259,11 +258,7 @@ public final class LocalRuntime implements AutoCloseable {
             HttpGateway gateway = new HttpGateway(new RouteTable(template.routes()), template.authorizers(),
                     JwtAuthorizer.forDevTokens(), functions, admin, clock,
                     options.requestLog() ? line -> console.println("  " + line) : line -> { });
-            ExecutorService httpPool = Executors.newFixedThreadPool(32, daemon("local-http"));
-            resources.add(httpPool::shutdownNow);
-            server.createContext("/", gateway);
-            server.setExecutor(httpPool);
-            server.start();
+            server.start(gateway);
             schedules.start();
             streams.start(options.streamPollInterval());
 
@@ -284,13 +279,11 @@ public final class LocalRuntime implements AutoCloseable {
             return result;
         }
 
-        private static HttpServer bind(int port) {
+        private static GatewayServer bind(int port) {
             try {
-                return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+                return GatewayServer.bind(port, HTTP_THREADS);
             } catch (BindException e) {
                 throw new PortInUseException(port, e);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
             }
         }
 
