@@ -68,7 +68,7 @@ public final class EmfMetrics implements Metrics {
         if (namespace.isEmpty()) {
             return Metrics.NONE;
         }
-        return new EmfMetrics(namespace.get(), settings.find(SERVICE), provider(settings));
+        return new EmfMetrics(namespace.get(), settings.find(SERVICE), provider());
     }
 
     /**
@@ -133,13 +133,14 @@ public final class EmfMetrics implements Metrics {
         }
     }
 
-    private static MetricsProvider provider(Settings settings) {
+    private static MetricsProvider provider() {
         Consumer<String> redirect = REDIRECT.get();
         if (redirect != null) {
             return writer(redirect);
         }
-        if (settings.find("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
-            // in Lambda: Powertools' own provider, whose EMF environment writes to standard output
+        // the process environment on purpose: it is what the EMF library probes to pick its Lambda
+        // environment (standard output); the local runtime gives functions this name in their settings only
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
             return new EmfMetricsProvider();
         }
         // anywhere else the EMF library would probe for ECS, EC2 and a CloudWatch agent: write the lines instead
