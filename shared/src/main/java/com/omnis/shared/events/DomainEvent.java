@@ -17,13 +17,13 @@ import java.util.UUID;
  * written before the envelope carried it reads as version 1.
  */
 public record DomainEvent(String id, String type, String source, Instant occurredAt, String subject,
-                          JsonNode data, String correlationId, int version) {
+                          JsonNode data, String correlationId, Integer version) {
 
     /** The envelope version this code writes. */
     public static final int VERSION = 1;
 
     public DomainEvent {
-        version = version == 0 ? 1 : version;
+        version = version == null ? 1 : version;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");

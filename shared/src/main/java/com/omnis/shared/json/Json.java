@@ -27,12 +27,11 @@ public final class Json {
     public static final ObjectMapper MAPPER = build();
 
     /**
-     * As {@link #MAPPER}, ignoring fields it does not know and reading a number an older writer did not
-     * write as 0: for stored results and events.
+     * As {@link #MAPPER}, ignoring fields it does not know: for stored results and events. A field it
+     * needs and does not find still fails (a missing amount is never read as 0): a field added later
+     * is optional for its readers (nullable, or defaulted by its record).
      */
-    public static final ObjectMapper STORED = MAPPER.copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    public static final ObjectMapper STORED = MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
     }
