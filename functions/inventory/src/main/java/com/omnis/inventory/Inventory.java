@@ -29,14 +29,14 @@ public record Inventory(StockService stock, ReservationService reservations, Ava
     public static Inventory fromSettings(Settings settings) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();
-        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Clock.systemUTC(), Retry.standard());
+        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, settings.clock(), Retry.standard());
     }
 
     /** The sweeper needs reservations only: stock, reservations, outbox and locations tables. */
     public static ReservationService sweeperFromSettings(Settings settings) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();
-        return reservations(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Clock.systemUTC(), Retry.standard());
+        return reservations(dynamo, aws.dynamoDbEnhanced(dynamo), settings, settings.clock(), Retry.standard());
     }
 
     /** Wires the HTTP function on {@code dynamo} with the table names of {@code settings}. */

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -60,6 +61,9 @@ public final class DynamoInventoryStore implements InventoryStore {
     public record Tables(String stock, String reservations, String outbox, Optional<String> idempotency) {
     }
 
+    /** What a cursor of {@link #positionsAt} holds: the stock table's key and its by-location index's. */
+    private static final Set<String> BY_LOCATION_KEY = Cursor.keyAttributes(StockItems.SCHEMA, StockItems.BY_LOCATION_INDEX);
+
     private final DynamoDbClient dynamo;
     private final Tables tables;
     private final DynamoStockReader reader;
@@ -86,7 +90,8 @@ public final class DynamoInventoryStore implements InventoryStore {
                 .expressionAttributeNames(Map.of("#location", StockItems.STOCK_LOCATION))
                 .expressionAttributeValues(Map.of(":location", AttributeValue.fromS(locationId)))
                 .limit(limit);
-        cursor.map(Cursor::decode).ifPresent(request::exclusiveStartKey);
+        cursor.map(c -> Cursor.decode(c, BY_LOCATION_KEY, Map.of(StockItems.STOCK_LOCATION, locationId)))
+                .ifPresent(request::exclusiveStartKey);
         QueryResponse response = dynamo.query(request.build());
         List<StockPosition> positions = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {

@@ -208,10 +208,20 @@ public final class ReservationService {
         });
     }
 
+    /** What one sweep did: holds it expired, and holds it failed to expire (the next sweep retries those). */
+    public record Sweep(int expired, int failed) {
+    }
+
     /** Releases holds whose time is up, oldest first; returns how many it expired. */
     public int expireDue(int limit, String correlationId) {
+        return sweep(limit, correlationId).expired();
+    }
+
+    /** As {@link #expireDue}, also telling how many due holds could not be expired this time. */
+    public Sweep sweep(int limit, String correlationId) {
         Instant now = clock.instant();
         int expired = 0;
+        int failed = 0;
         for (Reservation due : store.dueHolds(now, limit)) {
             try {
                 boolean done = retry.run(() -> {
@@ -226,9 +236,10 @@ public final class ReservationService {
                 expired += done ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.error("could not expire reservation {}; the next sweep retries", due.id(), e);
+                failed++;
             }
         }
-        return expired;
+        return new Sweep(expired, failed);
     }
 
     /** Gives the held units back: EXPIRED (with its event) if the hold's time is up, else RELEASED. */
