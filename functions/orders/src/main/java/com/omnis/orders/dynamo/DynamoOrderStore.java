@@ -84,7 +84,9 @@ public final class DynamoOrderStore implements OrderStore {
                 .expressionAttributeNames(Map.of("#customer", OrderItems.CUSTOMER_KEY))
                 .expressionAttributeValues(Map.of(":customer", OrderItems.s("customer#" + customerId)))
                 .scanIndexForward(false).limit(limit);
-        cursor.map(Cursor::decode).ifPresent(request::exclusiveStartKey);
+        // a cursor resumes only this customer's own listing
+        cursor.map(c -> Cursor.decode(c, Cursor.keyAttributes(OrderItems.SCHEMA, OrderItems.BY_CUSTOMER),
+                Map.of(OrderItems.CUSTOMER_KEY, "customer#" + customerId))).ifPresent(request::exclusiveStartKey);
         QueryResponse response = dynamo.query(request.build());
         return new Page<>(response.items().stream().map(OrderItems::order).toList(), Cursor.encode(response.lastEvaluatedKey()));
     }
@@ -103,7 +105,8 @@ public final class DynamoOrderStore implements OrderStore {
         QueryRequest.Builder request = QueryRequest.builder().tableName(tables.orders()).indexName(OrderItems.BY_LOCATION)
                 .keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
                 .limit(limit);
-        cursor.map(Cursor::decode).ifPresent(request::exclusiveStartKey);
+        cursor.map(c -> Cursor.decode(c, Cursor.keyAttributes(OrderItems.SCHEMA, OrderItems.BY_LOCATION),
+                Map.of(OrderItems.FULFILMENT_LOCATION, locationId))).ifPresent(request::exclusiveStartKey);
         QueryResponse response = dynamo.query(request.build());
         return new Page<>(response.items().stream().map(OrderItems::entry).toList(), Cursor.encode(response.lastEvaluatedKey()));
     }
