@@ -1,6 +1,5 @@
 package com.omnis.inventory;
 
-import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.inventory.service.ReservationService;
 import com.omnis.shared.dynamo.Retry;
@@ -9,12 +8,13 @@ import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.idempotency.DynamoIdempotencyStore;
+import com.omnis.shared.idempotency.Idempotency;
 import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.DynamoStockReader;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,11 +42,11 @@ public record Inventory(StockService stock, ReservationService reservations, Ava
     /** Wires the HTTP function on {@code dynamo} with the table names of {@code settings}. */
     public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Clock clock,
                                  Retry retry) {
-        String idempotencyTable = settings.require("IDEMPOTENCY_TABLE");
-        DynamoInventoryStore store = store(dynamo, settings, Optional.of(idempotencyTable));
+        DynamoInventoryStore store = store(dynamo, settings);
         CachedLocations locations = locations(enhanced, settings, clock);
         RandomGenerator random = RandomGenerator.getDefault();
-        StockService stock = new StockService(store, new DynamoIdempotencyStore(dynamo, idempotencyTable), locations,
+        StockService stock = new StockService(store,
+                new Idempotency(new DynamoIdempotencyStore(dynamo, settings.require("IDEMPOTENCY_TABLE")), clock), locations,
                 new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")), clock, retry, random);
         ReservationService reservations = new ReservationService(store, locations, clock, retry, random);
         // shoppers' availability reads eventually consistent: half the read cost, a second of staleness at most
@@ -57,13 +57,13 @@ public record Inventory(StockService stock, ReservationService reservations, Ava
 
     public static ReservationService reservations(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced,
                                                   Settings settings, Clock clock, Retry retry) {
-        return new ReservationService(store(dynamo, settings, Optional.empty()), locations(enhanced, settings, clock),
+        return new ReservationService(store(dynamo, settings), locations(enhanced, settings, clock),
                 clock, retry, RandomGenerator.getDefault());
     }
 
-    private static DynamoInventoryStore store(DynamoDbClient dynamo, Settings settings, Optional<String> idempotency) {
+    private static DynamoInventoryStore store(DynamoDbClient dynamo, Settings settings) {
         return new DynamoInventoryStore(dynamo, new DynamoInventoryStore.Tables(settings.require("STOCK_TABLE"),
-                settings.require("RESERVATIONS_TABLE"), settings.require("OUTBOX_TABLE"), idempotency));
+                settings.require("RESERVATIONS_TABLE"), settings.require("OUTBOX_TABLE")));
     }
 
     private static CachedLocations locations(DynamoDbEnhancedClient enhanced, Settings settings, Clock clock) {

@@ -23,6 +23,7 @@ final class ReservationItems {
     static final String ID = "reservationId";
     static final String STATUS = "status";
     static final String VERSION = "version";
+    static final String ORDER_ID = "orderId";
     static final String EXPIRES_AT = "expiresAt";
     static final String OPEN_BUCKET = "openBucket";
     static final String BY_EXPIRY_INDEX = "byExpiry";
@@ -50,6 +51,9 @@ final class ReservationItems {
             item.put("reference", AttributeValue.fromS(r.reference()));
         }
         item.put(STATUS, AttributeValue.fromS(r.status().name()));
+        if (r.orderId() != null) {
+            item.put(ORDER_ID, AttributeValue.fromS(r.orderId()));
+        }
         item.put("allocations", AttributeValue.fromL(r.allocations().stream()
                 .map(a -> AttributeValue.fromM(Map.of(
                         "sku", AttributeValue.fromS(a.sku().value()),
@@ -79,7 +83,7 @@ final class ReservationItems {
                 text(item, "reference"), ReservationStatus.valueOf(item.get(STATUS).s()), allocations,
                 Instant.parse(item.get("createdAt").s()), Instant.ofEpochMilli(Long.parseLong(item.get(EXPIRES_AT).n())),
                 item.containsKey("closedAt") ? Instant.parse(item.get("closedAt").s()) : null,
-                Long.parseLong(item.get(VERSION).n()));
+                text(item, ORDER_ID), Long.parseLong(item.get(VERSION).n()));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -2,7 +2,7 @@ package com.omnis.inventory.service;
 
 import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.inventory.domain.Reservation;
-import com.omnis.inventory.domain.Transfer;
+import com.omnis.shared.inventory.Transfer;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.inventory.StockPosition;

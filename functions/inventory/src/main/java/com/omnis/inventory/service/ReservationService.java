@@ -1,6 +1,7 @@
 package com.omnis.inventory.service;
 
 import com.omnis.shared.dynamo.Retry;
+import com.omnis.shared.dynamo.Transaction;
 import com.omnis.inventory.domain.Allocation;
 import com.omnis.inventory.domain.HoldRequest;
 import com.omnis.inventory.domain.Reservation;
@@ -111,7 +112,7 @@ public final class ReservationService {
             }
             Reservation reservation = new Reservation(id, caller.subject(), request.channel(),
                     request.reference().orElse(null), ReservationStatus.HELD, allocations, now,
-                    now.plus(request.ttl()), null, 1);
+                    now.plus(request.ttl()), null, null, 1);
             write(change.plan("reservation-held", id, correlationId, now),
                     new ReservationWrite(reservation, 0, Guard.NEW), List.of(), now);
             return ReservationView.of(reservation);
@@ -185,7 +186,7 @@ public final class ReservationService {
             }
             StockChange change = changeFor(reservation);
             reservation.allocations().forEach(change::commit);
-            Reservation committed = reservation.close(ReservationStatus.COMMITTED, now);
+            Reservation committed = reservation.commit(null, now);
             write(change.plan("reservation-committed", id, correlationId, now),
                     new ReservationWrite(committed, reservation.version(), Guard.HELD_AND_LIVE), List.of(), now);
             return ReservationView.of(committed);
@@ -258,9 +259,9 @@ public final class ReservationService {
     }
 
     private void write(StockPlan plan, ReservationWrite reservation, List<DomainEvent> extra, Instant now) {
-        InventoryTransaction transaction = new InventoryTransaction(plan, Optional.of(reservation), Optional.empty(),
+        InventoryTransaction transaction = new InventoryTransaction(plan, List.of(reservation), Optional.empty(),
                 Optional.empty(), extra, now);
-        if (transaction.actions() > InventoryTransaction.MAX_ACTIONS) {
+        if (transaction.actions() > Transaction.MAX_ACTIONS) {
             throw ProblemException.unprocessable("reservation-too-large", "Reservation too large",
                     "this reservation touches too many stock records for one transaction; split it", List.of());
         }

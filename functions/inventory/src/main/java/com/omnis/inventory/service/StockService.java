@@ -6,15 +6,16 @@ import com.omnis.inventory.domain.MovementType;
 import com.omnis.inventory.domain.SettingsChange;
 import com.omnis.inventory.domain.StockChange;
 import com.omnis.inventory.domain.StockPlan;
-import com.omnis.inventory.domain.Transfer;
-import com.omnis.inventory.service.IdempotencyStore.Claim;
-import com.omnis.inventory.service.InventoryTransaction.IdempotencyCompletion;
+import com.omnis.shared.inventory.Transfer;
 import com.omnis.inventory.service.InventoryTransaction.TransferWrite;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.identity.Caller;
+import com.omnis.shared.idempotency.Idempotency;
+import com.omnis.shared.idempotency.IdempotencyKey;
+import com.omnis.shared.idempotency.RequestFingerprint;
 import com.omnis.shared.error.FieldError;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.inventory.CachedLocations;
@@ -22,15 +23,9 @@ import com.omnis.shared.inventory.Ledger;
 import com.omnis.shared.inventory.PositionKey;
 import com.omnis.shared.inventory.PositionSettings;
 import com.omnis.shared.inventory.StockPosition;
-import com.omnis.shared.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,18 +38,15 @@ import java.util.random.RandomGenerator;
  */
 public final class StockService {
 
-    /** How long a completed movement's idempotency key replays its result. */
-    public static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
-
     private final InventoryStore store;
-    private final IdempotencyStore idempotency;
+    private final Idempotency idempotency;
     private final CachedLocations locations;
     private final ProductRepository products;
     private final Clock clock;
     private final Retry retry;
     private final RandomGenerator random;
 
-    public StockService(InventoryStore store, IdempotencyStore idempotency, CachedLocations locations,
+    public StockService(InventoryStore store, Idempotency idempotency, CachedLocations locations,
                         ProductRepository products, Clock clock, Retry retry, RandomGenerator random) {
         this.store = store;
         this.idempotency = idempotency;
@@ -79,36 +71,16 @@ public final class StockService {
             throw ProblemException.unprocessable("unknown-sku", "Unknown SKU", "no product has SKU " + movement.sku(),
                     List.of(new FieldError("sku", "is not in the catalog")));
         }
-        String key = "movement:" + caller.subject() + ":" + idempotencyKey;
-        String hash = sha256(movement.fingerprint());
-        Claim claim = idempotency.claim(key, hash, clock.instant());
-        return switch (claim) {
-            case Claim.Completed completed -> new MovementResult.Outcome(
-                    Json.read(completed.result(), MovementResult.class), true);
-            case Claim.PayloadMismatch mismatch -> throw ProblemException.unprocessable("idempotency-key-reused",
-                    "Idempotency key reused", "this Idempotency-Key was already used with a different body",
-                    List.of(new FieldError("header Idempotency-Key", "was used for another movement")));
-            case Claim.InProgress inProgress -> throw ProblemException.conflict("idempotency-in-progress",
-                    "Request in progress", "a request with this Idempotency-Key is still being processed; retry later",
-                    null);
-            case Claim.Acquired acquired -> {
-                String movementId = UUID.randomUUID().toString();
-                try {
-                    yield new MovementResult.Outcome(
-                            retry.run(() -> apply(movement, location, movementId, key, hash, correlationId)), false);
-                } catch (IdempotencyClaimLostException e) {
-                    throw ProblemException.conflict("idempotency-in-progress", "Request in progress",
-                            "another request with this Idempotency-Key took over; retry to get its result", null);
-                } catch (RuntimeException e) {
-                    idempotency.abandon(key, hash);
-                    throw e;
-                }
-            }
-        };
+        IdempotencyKey key = IdempotencyKey.of("movement:" + caller.subject(), idempotencyKey);
+        String movementId = UUID.randomUUID().toString();
+        Idempotency.Outcome<MovementResult> outcome = idempotency.run(key,
+                RequestFingerprint.of(movement.fingerprint()), MovementResult.class,
+                completion -> retry.run(() -> apply(movement, location, movementId, completion, correlationId)));
+        return new MovementResult.Outcome(outcome.response(), outcome.replayed());
     }
 
-    private MovementResult apply(Movement movement, Location location, String movementId, String key, String hash,
-                                 String correlationId) {
+    private MovementResult apply(Movement movement, Location location, String movementId,
+                                 Idempotency.Completion completion, String correlationId) {
         Instant now = clock.instant();
         Map<String, Location> known = locations.byId();
         StockChange change = new StockChange(store.positions(List.of(movement.sku())), known, random);
@@ -164,8 +136,7 @@ public final class StockService {
                 movement.type() == MovementType.TRANSFER ? movementId : movement.transferId().orElse(null),
                 movement.reason().orElse(null), now, after);
         StockPlan plan = change.plan(movement.type().code(), movementId, correlationId, now);
-        store.write(new InventoryTransaction(plan, Optional.empty(), transfer,
-                Optional.of(new IdempotencyCompletion(key, hash, Json.write(result), now.plus(IDEMPOTENCY_TTL))),
+        store.write(new InventoryTransaction(plan, List.of(), transfer, Optional.of(completion.part(result)),
                 List.of(), now));
         return result;
     }
@@ -231,8 +202,8 @@ public final class StockService {
                         PositionView.of(position, location));
             }
             change.configure(key, wanted);
-            store.write(new InventoryTransaction(change.plan("settings", "settings:" + UUID.randomUUID(), correlationId, now),
-                    Optional.empty(), Optional.empty(), Optional.empty(), List.of(), now));
+            store.write(InventoryTransaction.of(
+                    change.plan("settings", "settings:" + UUID.randomUUID(), correlationId, now), now));
             return PositionView.of(change.current(key), location);
         });
     }
@@ -263,12 +234,4 @@ public final class StockService {
                 List.of(new FieldError(field, "is not a known location"))));
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

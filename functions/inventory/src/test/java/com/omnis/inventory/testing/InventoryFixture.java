@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
+import com.omnis.inventory.checkout.InventoryCheckout;
 import com.omnis.shared.dynamo.Retry;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.TemplateTables;
@@ -65,6 +66,8 @@ public final class InventoryFixture implements AutoCloseable {
     public final Map<String, String> tables;
     public final DynamoDbClient dynamo;
     public final Inventory inventory;
+    /** What the orders function uses: the checkout's stock parts, on the same tables and clock. */
+    public final InventoryCheckout checkout;
     public final InventoryHandler handler;
     public final Http http;
     private final Function<String, Map<String, String>> environments;
@@ -103,9 +106,16 @@ public final class InventoryFixture implements AutoCloseable {
             products.save(new Product(sku, "Product " + sku, null, "apparel", "Omnis", Money.of(1999, "EUR"), true,
                     clock.instant()));
         }
-        this.inventory = Inventory.wire(dynamo, enhanced, Settings.of(tables), clock, retry);
+        Settings settings = settings();
+        this.inventory = Inventory.wire(dynamo, enhanced, settings, clock, retry);
+        this.checkout = InventoryCheckout.wire(dynamo, enhanced, settings);
         this.handler = new InventoryHandler(inventory);
         this.http = new Http(handler);
+    }
+
+    /** The inventory function's settings on these tables, reading the fixture's clock. */
+    public Settings settings() {
+        return Settings.withOverrides(tables, name -> { }, clock, Settings::current);
     }
 
     /** The environment Lambda would give {@code functionId} (template.yaml) on these tables. */
