@@ -1,5 +1,7 @@
 package com.omnis.inventory.dynamo;
 
+import com.omnis.inventory.domain.HoldLimits;
+import com.omnis.inventory.domain.OpenHolds;
 import com.omnis.inventory.domain.Reservation;
 import com.omnis.inventory.domain.StockPlan;
 import com.omnis.inventory.domain.StockPlan.Assertion;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +110,12 @@ public final class DynamoInventoryStore implements InventoryStore {
     }
 
     @Override
+    public OpenHolds openHolds(String owner) {
+        return ReservationItems.openHoldsFromItem(dynamo.getItem(b -> b.tableName(tables.reservations())
+                .key(ReservationItems.shopperKey(owner)).consistentRead(true)).item());
+    }
+
+    @Override
     public List<Reservation> dueHolds(Instant now, int limit) {
         List<Reservation> due = new ArrayList<>();
         for (int bucket = 0; bucket < ReservationItems.BUCKETS; bucket++) {
@@ -164,6 +173,7 @@ public final class DynamoInventoryStore implements InventoryStore {
             actions.add(put(tables.reservations(), ReservationItems.toItem(write.next()), reservationCondition(write, tx.at())));
             targets.add(new InventoryWrite.Hold(write.next().id()));
         }
+        openHoldsActions(tx.reservations(), actions, targets);
         tx.transfer().ifPresent(write -> {
             actions.add(StockItems.putTransfer(tables.stock(), write.next(), write.expectedVersion()));
             targets.add(new InventoryWrite.Other());
@@ -174,6 +184,31 @@ public final class DynamoInventoryStore implements InventoryStore {
             targets.add(new InventoryWrite.Other());
         }
         return new InventoryWrite(actions, targets);
+    }
+
+    /** One counter update per owner (a transaction may touch an item once), summing its holds opened and closed. */
+    private void openHoldsActions(List<InventoryTransaction.ReservationWrite> writes, List<TransactWriteItem> actions,
+                                  List<InventoryWrite.Target> targets) {
+        Map<String, long[]> deltas = new LinkedHashMap<>();
+        Map<String, Optional<HoldLimits>> limits = new HashMap<>();
+        for (InventoryTransaction.ReservationWrite write : writes) {
+            Reservation r = write.next();
+            if (!r.limited() || r.owner() == null) {
+                continue;
+            }
+            int sign = write.guard() == InventoryTransaction.Guard.NEW ? 1 : -1;
+            long[] delta = deltas.computeIfAbsent(r.owner(), o -> new long[2]);
+            delta[0] += sign;
+            delta[1] += sign * r.units();
+            if (sign > 0) {
+                limits.put(r.owner(), write.limits());
+            }
+        }
+        deltas.forEach((owner, delta) -> {
+            actions.add(ReservationItems.addOpenHolds(tables.reservations(), owner, delta[0], delta[1],
+                    limits.getOrDefault(owner, Optional.empty())));
+            targets.add(new InventoryWrite.Limit(owner));
+        });
     }
 
     private static StockItems.Condition condition(List<Assertion> assertions) {

@@ -31,6 +31,10 @@ public record InventoryWrite(List<TransactWriteItem> actions, List<Target> targe
     public record Hold(String reservationId) implements Target {
     }
 
+    /** An owner's count of open holds, refused when a new hold would exceed the limits. */
+    public record Limit(String owner) implements Target {
+    }
+
     /** A transfer or the outbox item: never refused for a reason the caller acts on. */
     public record Other() implements Target {
     }

@@ -1,5 +1,6 @@
 package com.omnis.inventory.service;
 
+import com.omnis.inventory.domain.HoldLimits;
 import com.omnis.inventory.domain.Reservation;
 import com.omnis.inventory.domain.StockPlan;
 import com.omnis.shared.dynamo.TransactionPart;
@@ -36,7 +37,8 @@ public record InventoryTransaction(StockPlan stock, List<ReservationWrite> reser
     }
 
     public int actions() {
-        return stock.writes().size() + stock.checks().size() + reservations.size()
+        long owners = reservations.stream().filter(w -> w.next().limited()).map(w -> w.next().owner()).distinct().count();
+        return (int) owners + stock.writes().size() + stock.checks().size() + reservations.size()
                 + (transfer.isPresent() ? 1 : 0) + idempotency.map(part -> part.actions().size()).orElse(0)
                 + (events().isEmpty() ? 0 : 1);
     }
@@ -53,8 +55,16 @@ public record InventoryTransaction(StockPlan stock, List<ReservationWrite> reser
         HELD_AND_EXPIRED
     }
 
-    /** {@code next} replaces the stored reservation if it is still at {@code expectedVersion} and satisfies {@code guard}. */
-    public record ReservationWrite(Reservation next, long expectedVersion, Guard guard) {
+    /**
+     * {@code next} replaces the stored reservation if it is still at {@code expectedVersion} and
+     * satisfies {@code guard}. A limited reservation adds itself to its owner's open holds when
+     * NEW (within {@code limits}) and takes itself off when closed, in the same transaction.
+     */
+    public record ReservationWrite(Reservation next, long expectedVersion, Guard guard, Optional<HoldLimits> limits) {
+
+        public ReservationWrite(Reservation next, long expectedVersion, Guard guard) {
+            this(next, expectedVersion, guard, Optional.empty());
+        }
     }
 
     /** {@code next} replaces the stored transfer if it is still at {@code expectedVersion} (0 = new). */

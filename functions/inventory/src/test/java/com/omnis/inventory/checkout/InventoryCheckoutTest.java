@@ -253,7 +253,7 @@ class InventoryCheckoutTest {
     }
 
     private com.omnis.inventory.service.ReservationView reservation(ReservationId id) {
-        return f.inventory.reservations().get(Caller.fromClaims(shopper.claims()), id.value());
+        return f.inventory.reservations().get(Caller.fromClaims(shopper.claims()), id);
     }
 
     private List<StockEvents.StockChanged> stockChanged(String reason) {

@@ -107,7 +107,7 @@ public final class InventoryFixture implements AutoCloseable {
                     clock.instant()));
         }
         Settings settings = settings();
-        this.inventory = Inventory.wire(dynamo, enhanced, settings, clock, retry);
+        this.inventory = Inventory.wire(dynamo, enhanced, settings, retry);
         this.checkout = InventoryCheckout.wire(dynamo, enhanced, settings);
         this.handler = new InventoryHandler(inventory);
         this.http = new Http(handler);
@@ -165,8 +165,13 @@ public final class InventoryFixture implements AutoCloseable {
         return records;
     }
 
-    /** Every reservation item, raw. */
+    /** Every reservation item, raw (without the shoppers' counters of open holds). */
     public List<Map<String, AttributeValue>> allReservations() {
+        return allReservationItems().stream().filter(StockAudit::isReservation).toList();
+    }
+
+    /** Every item of the reservations table: reservations and shoppers' counters. */
+    public List<Map<String, AttributeValue>> allReservationItems() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.scanPaginator(b -> b.tableName(tables.get("RESERVATIONS_TABLE")).consistentRead(true))
                 .items().forEach(items::add);
@@ -209,10 +214,20 @@ public final class InventoryFixture implements AutoCloseable {
         }
     }
 
+    /** A hold under a fresh idempotency key. */
     public Http.Response hold(Http.As as, Object body) {
-        return http.send(Http.request("POST", "/reservations", "/reservations").as(as).json(body));
+        return hold(as, UUID.randomUUID().toString(), body);
     }
 
+    public Http.Response hold(Http.As as, String idempotencyKey, Object body) {
+        Http.Request request = Http.request("POST", "/reservations", "/reservations").as(as).json(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request);
+    }
+
+    /** Committing over HTTP is for ops alone (orders commit through the checkout package). */
     public Http.Response commit(Http.As as, String id) {
         return http.send(Http.request("POST", "/reservations/{reservationId}/commit", "/reservations/" + id + "/commit")
                 .path("reservationId", id).as(as));
