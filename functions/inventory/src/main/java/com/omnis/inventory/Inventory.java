@@ -43,8 +43,13 @@ public record Inventory(StockService stock, ReservationService reservations, Ava
 
     /** Wires the HTTP function on {@code dynamo} with the table names, clock and limits of {@code settings}. */
     public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Retry retry) {
+        return wire(dynamo, enhanced, settings, retry, Metrics.forFunction(settings));
+    }
+
+    /** As {@link #wire(DynamoDbClient, DynamoDbEnhancedClient, Settings, Retry)}, counting into {@code metrics} (tests). */
+    public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Retry retry,
+                                 Metrics metrics) {
         Clock clock = settings.clock();
-        Metrics metrics = Metrics.forFunction(settings);
         DynamoInventoryStore store = store(dynamo, settings);
         CachedLocations locations = locations(enhanced, settings, clock);
         RandomGenerator random = RandomGenerator.getDefault();

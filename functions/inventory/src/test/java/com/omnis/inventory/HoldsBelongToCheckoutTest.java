@@ -219,6 +219,21 @@ class HoldsBelongToCheckoutTest {
         assertThat(f.position(TEE, WAREHOUSE).reserved()).isEqualTo(4);
     }
 
+    @Test
+    void holdsPlacedAndRefusedAreCounted() {
+        // given
+        f.receive(TEE, WAREHOUSE, 2);
+
+        // when
+        f.hold(shopper, "hold-counted-1", hold("web", null, 2));
+        f.hold(shopper, "hold-counted-1", hold("web", null, 2));
+        f.hold(As.customer("customer-2"), hold("web", null, 1));
+
+        // then: one placed (the replay is not a second), one refused for want of stock
+        assertThat(f.metrics).containsEntry("HoldsPlaced", 1L).containsEntry("HoldsRefused", 1L)
+                .containsEntry("StockMovements", 1L);
+    }
+
     private String held(As as, int quantity) {
         Http.Response response = f.hold(as, hold("web", null, quantity));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

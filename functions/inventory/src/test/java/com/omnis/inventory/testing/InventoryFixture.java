@@ -66,6 +66,8 @@ public final class InventoryFixture implements AutoCloseable {
     public final Map<String, String> tables;
     public final DynamoDbClient dynamo;
     public final Inventory inventory;
+    /** What the services counted (HoldsPlaced, HoldsRefused, StockMovements). */
+    public final Map<String, Long> metrics = new java.util.concurrent.ConcurrentHashMap<>();
     /** What the orders function uses: the checkout's stock parts, on the same tables and clock. */
     public final InventoryCheckout checkout;
     public final InventoryHandler handler;
@@ -107,7 +109,8 @@ public final class InventoryFixture implements AutoCloseable {
                     clock.instant()));
         }
         Settings settings = settings();
-        this.inventory = Inventory.wire(dynamo, enhanced, settings, retry);
+        this.inventory = Inventory.wire(dynamo, enhanced, settings, retry,
+                (name, value) -> metrics.merge(name, value, Long::sum));
         this.checkout = InventoryCheckout.wire(dynamo, enhanced, settings);
         this.handler = new InventoryHandler(inventory);
         this.http = new Http(handler);
