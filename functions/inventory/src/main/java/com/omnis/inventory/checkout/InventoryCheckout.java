@@ -99,50 +99,17 @@ public final class InventoryCheckout {
 
     /**
      * Commits existing holds for {@code orderId}: their reserved units are sold (off the shelf, out of
-     * the reserved count, {@code sold} in the ledger), each reservation COMMITTED with the order id.
-     * The write applies only while each hold is still HELD and not expired at the time read here.
-     * A hold already committed for this very order is skipped (a retried checkout commits nothing twice).
+     * the reserved count, {@code sold} in the ledger), each reservation COMMITTED with the order id,
+     * {@code StockChanged} with reason {@code reservation-committed}. The write applies only while
+     * each hold is still HELD and not expired at the time read here. A hold already committed for
+     * this very order is skipped (a retried checkout commits nothing twice). The holds are the
+     * caller's to vouch for: this does not check who placed them.
      *
      * @throws ConflictException {@code reservation-expired} (hold again, or {@link #take} the units)
      *                           or {@code reservation-closed} (released, expired, committed elsewhere, unknown)
      */
     public StockPart commitHolds(List<ReservationId> holds, String orderId, String correlationId) {
-        Instant now = clock.instant();
-        List<Reservation> open = new ArrayList<>();
-        for (ReservationId id : new LinkedHashSet<>(holds)) {
-            Reservation reservation = store.reservation(id.value()).orElseThrow(() -> closed(id, null, "does not exist"));
-            if (reservation.status() == ReservationStatus.COMMITTED && orderId.equals(reservation.orderId())) {
-                continue;
-            }
-            requireLive(reservation, now);
-            open.add(reservation);
-        }
-        Set<Sku> skus = new LinkedHashSet<>();
-        open.forEach(r -> r.allocations().forEach(a -> skus.add(a.sku())));
-        StockChange change = new StockChange(store.positions(skus), locations.byId(), random);
-        List<ReservationWrite> writes = new ArrayList<>();
-        for (Reservation reservation : open) {
-            reservation.allocations().forEach(change::commit);
-            writes.add(new ReservationWrite(reservation.commit(orderId, now), reservation.version(), Guard.HELD_AND_LIVE));
-        }
-        return part(change.isEmpty() ? emptyPlan() : change.plan("reservation-committed", orderId, correlationId, now),
-                writes, now, refused -> {
-                    for (InventoryWrite.Target target : refused) {
-                        if (target instanceof InventoryWrite.Hold hold) {
-                            ReservationId id = ReservationId.of(hold.reservationId());
-                            Reservation current = store.reservation(id.value()).orElse(null);
-                            if (current == null) {
-                                return Optional.of(closed(id, null, "does not exist"));
-                            }
-                            try {
-                                requireLive(current, clock.instant());
-                            } catch (ConflictException e) {
-                                return Optional.of(e);
-                            }
-                        }
-                    }
-                    return Optional.empty();
-                });
+        return order(holds, Channel.WEB, List.of(), orderId, "reservation-committed", correlationId);
     }
 
     /**
@@ -155,21 +122,78 @@ public final class InventoryCheckout {
      * @throws ConflictException {@code insufficient-stock} naming each SKU short and what its location has
      */
     public StockPart take(Channel channel, List<StockLine> lines, String orderId, String correlationId) {
+        return order(List.of(), channel, lines, orderId, "sale", correlationId);
+    }
+
+    /**
+     * {@link #commitHolds} and {@link #take} as ONE part (reason {@code order-placed}): a DynamoDB
+     * transaction may write an item once only, so a checkout whose held and taken lines share a
+     * stock record must use this rather than the two parts side by side.
+     */
+    public StockPart place(List<ReservationId> holds, Channel channel, List<StockLine> take, String orderId,
+                           String correlationId) {
+        return order(holds, channel, take, orderId, "order-placed", correlationId);
+    }
+
+    private StockPart order(List<ReservationId> holds, Channel channel, List<StockLine> take, String orderId,
+                            String reason, String correlationId) {
         Instant now = clock.instant();
-        Map<PositionKey, Long> wanted = merged(lines);
+        List<Reservation> open = new ArrayList<>();
+        for (ReservationId id : new LinkedHashSet<>(holds)) {
+            Reservation reservation = store.reservation(id.value()).orElseThrow(() -> closed(id, null, "does not exist"));
+            if (reservation.status() == ReservationStatus.COMMITTED && orderId.equals(reservation.orderId())) {
+                continue;
+            }
+            requireLive(reservation, now);
+            open.add(reservation);
+        }
+        Map<PositionKey, Long> wanted = merged(take);
         Map<String, Location> known = requireKnown(wanted.keySet());
-        StockChange change = new StockChange(store.positions(skus(wanted)), known, random);
+        Set<Sku> skus = new LinkedHashSet<>(skus(wanted));
+        open.forEach(r -> r.allocations().forEach(a -> skus.add(a.sku())));
+        StockChange change = new StockChange(store.positions(skus), known, random);
+        List<ReservationWrite> writes = new ArrayList<>();
+        for (Reservation reservation : open) {
+            reservation.allocations().forEach(change::commit);
+            writes.add(new ReservationWrite(reservation.commit(orderId, now), reservation.version(), Guard.HELD_AND_LIVE));
+        }
         InsufficientStock shortage = shortage(wanted, channel, change::current);
         if (!shortage.shortfalls().isEmpty()) {
             throw shortage.conflict("taken");
         }
         wanted.forEach((key, units) -> change.sell(key, units, channel));
-        return part(change.plan("sale", orderId, correlationId, now), List.of(), now, refused -> {
+        StockPlan plan = change.isEmpty() ? emptyPlan() : change.plan(reason, orderId, correlationId, now);
+        return part(plan, writes, now, refused -> {
+            for (InventoryWrite.Target target : refused) {
+                if (target instanceof InventoryWrite.Hold hold) {
+                    Optional<RuntimeException> closed = holdRefusal(ReservationId.of(hold.reservationId()));
+                    if (closed.isPresent()) {
+                        return closed;
+                    }
+                }
+            }
+            if (wanted.isEmpty() || refused.stream().noneMatch(t -> t instanceof InventoryWrite.Stock)) {
+                return Optional.empty();
+            }
             Map<Sku, Map<String, StockPosition>> fresh = store.positions(skus(wanted));
             InsufficientStock seen = shortage(wanted, channel, key -> fresh.getOrDefault(key.sku(), Map.of())
                     .getOrDefault(key.locationId(), StockPosition.empty(key.sku(), key.locationId())));
             return seen.shortfalls().isEmpty() ? Optional.empty() : Optional.of(seen.conflict("taken"));
         });
+    }
+
+    /** Why a hold refused the write, as it stands now; empty when it is still live (it only moved). */
+    private Optional<RuntimeException> holdRefusal(ReservationId id) {
+        Reservation current = store.reservation(id.value()).orElse(null);
+        if (current == null) {
+            return Optional.of(closed(id, null, "does not exist"));
+        }
+        try {
+            requireLive(current, clock.instant());
+            return Optional.empty();
+        } catch (ConflictException e) {
+            return Optional.of(e);
+        }
     }
 
     /**

@@ -182,6 +182,26 @@ class InventoryCheckoutTest {
     }
 
     @Test
+    void aCheckoutThatCommitsAHoldAndTakesMoreOfTheSameRecordIsOnePart() {
+        // given: 2 held at the warehouse; the cart has 1 more of the same SKU without a hold
+        f.receive(TEE, WAREHOUSE, 10);
+        ReservationId tees = hold(TEE, 2, null);
+
+        // when
+        StockPart part = f.checkout.place(List.of(tees), Channel.WEB, List.of(line(TEE, WAREHOUSE, 1)), "order-1", "c");
+        transaction.write(List.of(part));
+
+        // then: one write of the record (a transaction writes an item once), 3 sold
+        assertThat(f.position(TEE, WAREHOUSE).onHand()).isEqualTo(7);
+        assertThat(f.position(TEE, WAREHOUSE).reserved()).isZero();
+        assertThat(f.position(TEE, WAREHOUSE).ledger().sold()).isEqualTo(3);
+        assertThat(stockChanged("order-placed")).singleElement()
+                .satisfies(e -> assertThat(e.reference()).isEqualTo("order-1"));
+        assertThat(reservation(tees).orderId()).isEqualTo("order-1");
+        StockAudit.assertConserved(f);
+    }
+
+    @Test
     void cancelledOrdersAndReturnsPutUnitsBackWithTheirReason() {
         // given: 2 sold at Lyon by order-1
         f.receive(TEE, LYON, 5);
