@@ -14,7 +14,7 @@ import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.config.Settings;
-import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.customer.CustomerItems;
 import com.omnis.shared.events.OutboxRecord;
 import com.omnis.shared.http.ApiHandler;
 import com.omnis.shared.inventory.StockItems;
@@ -49,7 +49,7 @@ class TemplateContractTest {
             "PRODUCTS_TABLE", DynamoProductRepository.SCHEMA,
             "PROMOTIONS_TABLE", DynamoPromotionRepository.SCHEMA,
             "LOCATIONS_TABLE", DynamoLocationRepository.SCHEMA,
-            "CUSTOMERS_TABLE", DynamoCustomerRepository.SCHEMA,
+            "CUSTOMERS_TABLE", CustomerItems.SCHEMA,
             "CARTS_TABLE", DynamoCartRepository.SCHEMA,
             "STOCK_TABLE", StockItems.SCHEMA,
             "RESERVATIONS_TABLE", DynamoInventoryStore.RESERVATIONS_SCHEMA,

@@ -8,8 +8,8 @@ import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
-import com.omnis.shared.customer.Customer;
-import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.customer.CustomerItems;
+import com.omnis.shared.customer.CustomerSeed;
 import com.omnis.shared.inventory.StockItems;
 import com.omnis.shared.inventory.StockSeed;
 import com.omnis.shared.json.Json;
@@ -68,8 +68,11 @@ final class DemoData {
                 table -> new DynamoLocationRepository(enhanced, table)::save, loaded));
         writes.addAll(seed("PROMOTIONS_TABLE", "promotions", new TypeReference<List<Promotion>>() { },
                 table -> new DynamoPromotionRepository(enhanced, table)::save, loaded));
-        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { },
-                table -> new DynamoCustomerRepository(enhanced, table)::save, loaded));
+        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<CustomerSeed>>() { }, table -> {
+            var customers = enhanced.table(table, CustomerItems.SCHEMA);
+            return customer -> customer.items(now).forEach(item ->
+                    customers.putItem(EnhancedDocument.fromAttributeValueMap(item)));
+        }, loaded));
         writes.addAll(seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
             var stock = enhanced.table(table, StockItems.SCHEMA);
             return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));
