@@ -3,16 +3,16 @@ package com.omnis.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.omnis.carts.DynamoCartRepository;
-import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
+import com.omnis.carts.dynamo.DynamoCartRepository;
+import com.omnis.shared.idempotency.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.local.template.FunctionSpec;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.local.template.TableSpec;
-import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoProductRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.shared.catalog.LocationItems;
+import com.omnis.shared.catalog.ProductItems;
+import com.omnis.shared.catalog.PromotionItems;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.customer.CustomerItems;
 import com.omnis.shared.events.OutboxRecord;
@@ -46,9 +46,9 @@ class TemplateContractTest {
 
     /** Setting name → the schema of the repository that reads it. A new table setting must be added here. */
     private static final Map<String, TableSchema<?>> REPOSITORY_SCHEMAS = Map.of(
-            "PRODUCTS_TABLE", DynamoProductRepository.SCHEMA,
-            "PROMOTIONS_TABLE", DynamoPromotionRepository.SCHEMA,
-            "LOCATIONS_TABLE", DynamoLocationRepository.SCHEMA,
+            "PRODUCTS_TABLE", ProductItems.SCHEMA,
+            "PROMOTIONS_TABLE", PromotionItems.SCHEMA,
+            "LOCATIONS_TABLE", LocationItems.SCHEMA,
             "CUSTOMERS_TABLE", CustomerItems.SCHEMA,
             "CARTS_TABLE", DynamoCartRepository.SCHEMA,
             "STOCK_TABLE", StockItems.SCHEMA,

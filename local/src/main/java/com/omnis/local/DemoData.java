@@ -2,13 +2,9 @@ package com.omnis.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.omnis.local.template.SamTemplate;
-import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoProductRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
-import com.omnis.shared.customer.CustomerItems;
 import com.omnis.shared.customer.CustomerSeed;
 import com.omnis.shared.inventory.StockItems;
 import com.omnis.shared.inventory.StockSeed;
@@ -35,7 +31,7 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
  * The demo data of {@code seed/*.json} (products, stores and warehouse, promotions, customers),
- * written through the shared repositories so the items have exactly the shape the functions read.
+ * written in the layout of each table ({@link SeedTables}) so the items have exactly the shape the functions read.
  * A kind is loaded only into a table created in this run: data kept on disk is left alone.
  */
 final class DemoData {
@@ -61,18 +57,15 @@ final class DemoData {
         List<String> loaded = new ArrayList<>();
         List<Callable<Void>> writes = new ArrayList<>();
         writes.addAll(seed("PRODUCTS_TABLE", "products", new TypeReference<List<Product>>() { }, table -> {
-            var repository = new DynamoProductRepository(enhanced, table);
-            return product -> repository.save(product.withPrice(product.price(), now));
+            var products = SeedTables.products(enhanced, table);
+            return product -> products.save(product.withPrice(product.price(), now));
         }, loaded));
         writes.addAll(seed("LOCATIONS_TABLE", "locations", new TypeReference<List<Location>>() { },
-                table -> new DynamoLocationRepository(enhanced, table)::save, loaded));
+                table -> SeedTables.locations(enhanced, table)::save, loaded));
         writes.addAll(seed("PROMOTIONS_TABLE", "promotions", new TypeReference<List<Promotion>>() { },
-                table -> new DynamoPromotionRepository(enhanced, table)::save, loaded));
-        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<CustomerSeed>>() { }, table -> {
-            var customers = enhanced.table(table, CustomerItems.SCHEMA);
-            return customer -> customer.items(now).forEach(item ->
-                    customers.putItem(EnhancedDocument.fromAttributeValueMap(item)));
-        }, loaded));
+                table -> SeedTables.promotions(enhanced, table)::save, loaded));
+        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<CustomerSeed>>() { },
+                table -> SeedTables.customers(enhanced, table, now)::save, loaded));
         writes.addAll(seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
             var stock = enhanced.table(table, StockItems.SCHEMA);
             return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));

@@ -5,25 +5,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartEdit;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartLine;
+import com.omnis.carts.domain.CartOwner;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.CartUpdate;
+import com.omnis.carts.domain.ChannelVisit;
+import com.omnis.carts.service.CartRepository;
+import com.omnis.carts.service.CartService;
+import com.omnis.carts.service.CartView;
+import com.omnis.carts.service.Mutation;
+import com.omnis.carts.service.Shopper;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
-import com.omnis.shared.identity.Caller;
+import com.omnis.shared.dynamo.Retry;
+import com.omnis.shared.dynamo.StaleWriteException;
+import com.omnis.shared.error.ContentionException;
+import com.omnis.shared.error.DomainException;
 import com.omnis.shared.http.Problem;
-import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.http.Router;
+import com.omnis.shared.identity.Caller;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class CartServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-06-02T10:00:00Z");
+    /** The one policy, without its pauses: a test never sleeps. */
+    private static final Retry RETRY = new Retry(8, Duration.ofMillis(1), Duration.ofMillis(1), pause -> { },
+            RandomGenerator.getDefault());
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryCatalog catalog = new InMemoryCatalog()
@@ -33,20 +57,23 @@ class CartServiceTest {
             .withCode("SUMMER10", "SHOE-RUN-42", 10, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)))
             .withCode("OLDCODE", "SHOE-RUN-42", 50, NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(1)));
     private final InMemoryCartRepository carts = new InMemoryCartRepository();
-    private final CartService service = service(carts);
+    private final CountingMetrics metrics = new CountingMetrics();
+    private final ParsedCarts service = service(carts);
 
-    private CartService service(CartRepository repository) {
-        return new CartService(repository, catalog, catalog, new PriceCalculator(), clock, "EUR");
+    private ParsedCarts service(CartRepository repository) {
+        return new ParsedCarts(new CartService(repository, catalog, catalog, new PriceCalculator(), clock, RETRY, metrics,
+                "EUR"));
     }
 
     private static Shopper customer(String sub) {
         return new Shopper(new Caller(sub, Set.of(Caller.CUSTOMER), Optional.empty()), Optional.empty());
     }
 
+    /** The problem document the one mapper makes of the outcome {@code call} reports. */
     private static Problem problemOf(ThrowingCallable call) {
-        ProblemException thrown = catchThrowableOfType(ProblemException.class, call);
-        assertThat(thrown).as("a problem is thrown").isNotNull();
-        return thrown.problem();
+        DomainException thrown = catchThrowableOfType(DomainException.class, call);
+        assertThat(thrown).as("a domain outcome is thrown").isNotNull();
+        return Router.problemOf(thrown);
     }
 
     private CartView guestCart() {
@@ -356,9 +383,9 @@ class CartServiceTest {
     void aWriteRacingAnotherDeviceUnderIfMatchIsRefusedNotApplied() {
         // given: another device changes the cart between our read and our write
         CartView cart = guestCart();
-        CartService racing = service(new RacingRepository(carts, () -> {
+        ParsedCarts racing = service(new RacingRepository(carts, () -> {
             Cart current = carts.find(new CartId(cart.id())).orElseThrow();
-            carts.update(current.id(), new CartUpdate(new CartEdit.AddLine(new CartLine(Sku.of("CAP-RED"), 1,
+            carts.update(current.id(), new CartUpdate(new CartEdit.AddLine(new CartLine(Sku.of("CAP-RED"), Quantity.of(1),
                     Money.of(1500, "EUR"), NOW)), Channel.WEB, NOW, OptionalLong.empty(), Optional.empty()));
         }));
 
@@ -375,7 +402,7 @@ class CartServiceTest {
     void twoDevicesAddingTheSameNewSkuAtOnceSumTheirQuantities() {
         // given: the other device adds the line after we read the cart without it
         CartView cart = guestCart();
-        CartService racing = service(new RacingRepository(carts, () -> service.addItem(cart.id(),
+        ParsedCarts racing = service(new RacingRepository(carts, () -> service.addItem(cart.id(),
                 on(cart, Channel.WEB), "SOCK-3PK", 2)));
 
         // when
@@ -493,8 +520,67 @@ class CartServiceTest {
         assertThat(problem.type()).endsWith("/cart-closed");
     }
 
+    @Test
+    void aCartThatKeepsChangingUnderAnEditIsContentionToRetryNotAConflictToReview() {
+        // given: every write loses its race, as on a cart edited on many devices at once
+        CartView cart = guestCart();
+        ParsedCarts losing = service(new RacingRepository(carts, null) {
+            @Override
+            public Cart update(CartId id, CartUpdate update) {
+                throw new StaleWriteException("another device changed the cart first");
+            }
+        });
+
+        // when
+        DomainException thrown = catchThrowableOfType(DomainException.class,
+                () -> losing.addItem(cart.id(), on(cart, Channel.MOBILE), "SOCK-3PK", 1));
+
+        // then
+        Problem problem = Router.problemOf(thrown);
+        assertThat(thrown).isInstanceOfSatisfying(ContentionException.class,
+                busy -> assertThat(busy.retryAfter()).isPositive());
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.type()).endsWith("/contention");
+        assertThat(service.get(cart.id(), Shopper.guest(cart.token())).version()).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckedOutCartCanNoLongerChangeNorBeMerged() {
+        // given: the guest's cart became an order
+        CartView cart = guestCart();
+        service.addItem(cart.id(), on(cart, Channel.MOBILE), "SOCK-3PK", 1);
+        carts.replace(carts.find(new CartId(cart.id())).orElseThrow().checkedOutAs("order-1", NOW));
+
+        // when
+        Problem edit = problemOf(() -> service.addItem(cart.id(), on(cart, Channel.MOBILE), "CAP-RED", 1));
+        Problem merge = problemOf(() -> service.merge(Mutation.by(customer("customer-1"), Channel.WEB), cart.id(),
+                cart.token()));
+
+        // then
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.type()).endsWith("/cart-closed");
+        assertThat(merge.status()).isEqualTo(409);
+        assertThat(merge.type()).endsWith("/cart-closed");
+        assertThat(service.get(cart.id(), Shopper.guest(cart.token())).status()).isEqualTo(CartStatus.CHECKED_OUT);
+    }
+
+    @Test
+    void cartsOpenedAndUnitsAddedAreCountedOnceWritten() {
+        // when
+        CartView guest = guestCart();
+        service.open(customer("customer-1"), Channel.WEB);
+        service.open(customer("customer-1"), Channel.MOBILE);
+        service.addItem(guest.id(), on(guest, Channel.MOBILE), "SOCK-3PK", 2);
+        service.addItem(guest.id(), on(guest, Channel.MOBILE), "SOCK-3PK", 3);
+        problemOf(() -> service.addItem(guest.id(), on(guest, Channel.MOBILE), "NOPE-1", 4));
+
+        // then: two carts created (the second open found the first), five units written
+        assertThat(metrics.of(CartService.CARTS_OPENED)).isEqualTo(2);
+        assertThat(metrics.of(CartService.ITEMS_ADDED)).isEqualTo(5);
+    }
+
     /** Runs {@code interference} (another device's write) once, just before the first update it forwards. */
-    private static final class RacingRepository implements CartRepository {
+    private static class RacingRepository implements CartRepository {
         private final CartRepository delegate;
         private Runnable interference;
 
@@ -509,7 +595,7 @@ class CartServiceTest {
         }
 
         @Override
-        public Optional<Cart> findCustomerCart(String customerId) {
+        public Optional<Cart> findCustomerCart(CustomerId customerId) {
             return delegate.findCustomerCart(customerId);
         }
 

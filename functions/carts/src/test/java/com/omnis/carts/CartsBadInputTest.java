@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.carts.CartsFixture.GuestCart;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.shared.domain.CustomerId;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +137,6 @@ class CartsBadInputTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception");
         assertThat(fixture.stored(cart.id())).isEqualTo(before);
-        assertThat(fixture.carts.findCustomerCart(CUSTOMER)).isEmpty();
+        assertThat(fixture.carts.findCustomerCart(CustomerId.of(CUSTOMER))).isEmpty();
     }
 }

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnis.carts.CartsFixture.GuestCart;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Sku;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +89,7 @@ class CartsConcurrencyTest {
 
         // then
         assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(200);
-        assertThat(fixture.stored(cart.id()).line(Sku.of(SOCKS)).orElseThrow().quantity()).isEqualTo(10);
+        assertThat(fixture.stored(cart.id()).line(Sku.of(SOCKS)).orElseThrow().quantity().value()).isEqualTo(10);
         assertThat(fixture.stored(cart.id()).version()).isEqualTo(11);
     }
 
@@ -119,7 +122,7 @@ class CartsConcurrencyTest {
 
         // then
         assertThat(responses).extracting(r -> json(r).get("id").asText()).containsOnly(
-                fixture.carts.findCustomerCart("customer-race").orElseThrow().id().value());
+                fixture.carts.findCustomerCart(CustomerId.of("customer-race")).orElseThrow().id().value());
         assertThat(responses).filteredOn(r -> r.getStatusCode() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.getStatusCode() == 200).hasSize(7);
     }
@@ -136,9 +139,9 @@ class CartsConcurrencyTest {
 
         // then
         assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(200);
-        Cart mine = fixture.carts.findCustomerCart("customer-merge").orElseThrow();
+        Cart mine = fixture.carts.findCustomerCart(CustomerId.of("customer-merge")).orElseThrow();
         assertThat(responses).extracting(r -> json(r).get("id").asText()).containsOnly(mine.id().value());
-        assertThat(mine.line(Sku.of(SOCKS)).orElseThrow().quantity()).isEqualTo(3);
+        assertThat(mine.line(Sku.of(SOCKS)).orElseThrow().quantity().value()).isEqualTo(3);
         assertThat(fixture.stored(guest.id()).status()).isEqualTo(CartStatus.MERGED);
     }
 }

@@ -1,16 +1,18 @@
 package com.omnis.carts;
 
-import com.omnis.local.lambda.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.SeedTables;
 import com.omnis.local.auth.DevTokens;
+import com.omnis.local.lambda.LocalContext;
 import com.omnis.local.template.SamTemplate;
-import com.omnis.shared.catalog.DynamoProductRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.config.Settings;
@@ -34,20 +36,23 @@ final class CartsFixture implements AutoCloseable {
     static final String WITHDRAWN = "OLD-1";
 
     final EmbeddedDynamo dynamo;
+    final String cartsTable;
     final DynamoCartRepository carts;
-    final DynamoProductRepository products;
+    /** The catalog's products, written as the catalog (or the demo data) writes them: carts only read them. */
+    final SeedTables.Writer<Product> products;
     final CartsHandler handler;
 
     CartsFixture() {
         dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
         var tables = dynamo.tableNames();
-        carts = new DynamoCartRepository(dynamo.enhancedClient(), dynamo.client(), tables.get("CartsTable"));
-        products = new DynamoProductRepository(dynamo.enhancedClient(), tables.get("ProductsTable"));
-        seed(products, new DynamoPromotionRepository(dynamo.enhancedClient(), tables.get("PromotionsTable")));
+        cartsTable = tables.get("CartsTable");
+        carts = new DynamoCartRepository(dynamo.client(), cartsTable);
+        products = SeedTables.products(dynamo.enhancedClient(), tables.get("ProductsTable"));
+        seed(products, SeedTables.promotions(dynamo.enhancedClient(), tables.get("PromotionsTable")));
         handler = Settings.withOverrides(dynamo.environmentFor("CartsFunction"), CartsHandler::new);
     }
 
-    private static void seed(DynamoProductRepository products, DynamoPromotionRepository promotions) {
+    private static void seed(SeedTables.Writer<Product> products, SeedTables.Writer<Promotion> promotions) {
         Instant now = Instant.now();
         products.save(product(SHOES, "Trail running shoe", "shoes", 8990, true));
         products.save(product(SOCKS, "Running socks, 3 pairs", "socks", 1299, true));

@@ -9,7 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.carts.CartsFixture.GuestCart;
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartOwner;
+import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartToken;
+import com.omnis.carts.domain.ChannelVisit;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import java.time.Duration;
@@ -77,7 +84,7 @@ class CartsHandlerTest {
         assertThat(line.get("priceChanged").asBoolean()).isFalse();
         assertThat(body.get("totals").get("total").get("amount").asLong()).isEqualTo(8990);
         assertThat(fixture.stored(cart.id()).lines()).singleElement()
-                .satisfies(stored -> assertThat(stored.quantity()).isEqualTo(1));
+                .satisfies(stored -> assertThat(stored.quantity().value()).isEqualTo(1));
     }
 
     @Test
@@ -156,7 +163,7 @@ class CartsHandlerTest {
         assertThat(json(onMobile).get("id").asText()).isEqualTo(id);
         assertThat(mine.getStatusCode()).isEqualTo(200);
         assertThat(json(mine).get("id").asText()).isEqualTo(id);
-        assertThat(fixture.carts.findCustomerCart("customer-1").orElseThrow().id().value()).isEqualTo(id);
+        assertThat(fixture.carts.findCustomerCart(CustomerId.of("customer-1")).orElseThrow().id().value()).isEqualTo(id);
     }
 
     @Test
@@ -225,7 +232,7 @@ class CartsHandlerTest {
         assertThat(problem.get("type").asText()).isEqualTo("https://omnis.dev/problems/version-conflict");
         assertThat(problem.get("current").get("version").asLong()).isEqualTo(3);
         assertThat(skus(problem.get("current"))).containsExactly(SHOES, CAP);
-        assertThat(fixture.stored(cart.id()).line(Sku.of(SHOES)).orElseThrow().quantity()).isEqualTo(1);
+        assertThat(fixture.stored(cart.id()).line(Sku.of(SHOES)).orElseThrow().quantity().value()).isEqualTo(1);
     }
 
     @Test

@@ -1,15 +1,25 @@
 package com.omnis.carts;
 
+import com.omnis.carts.domain.Cart;
+import com.omnis.carts.domain.CartChangedException;
+import com.omnis.carts.domain.CartId;
+import com.omnis.carts.domain.CartUpdate;
+import com.omnis.carts.service.CartRepository;
+import com.omnis.shared.domain.CustomerId;
+import com.omnis.shared.dynamo.StaleWriteException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The cart store in memory, with the same preconditions as DynamoDB's conditional writes (via {@link Cart#apply}). */
+/**
+ * The cart store in memory, with the same preconditions as DynamoDB's conditional writes (via {@link Cart#apply}),
+ * refused the same way: a {@link StaleWriteException}.
+ */
 final class InMemoryCartRepository implements CartRepository {
 
     private final Map<CartId, Cart> carts = new HashMap<>();
-    private final Map<String, CartId> activeCarts = new HashMap<>();
+    private final Map<CustomerId, CartId> activeCarts = new HashMap<>();
 
     @Override
     public synchronized Optional<Cart> find(CartId id) {
@@ -17,7 +27,7 @@ final class InMemoryCartRepository implements CartRepository {
     }
 
     @Override
-    public synchronized Optional<Cart> findCustomerCart(String customerId) {
+    public synchronized Optional<Cart> findCustomerCart(CustomerId customerId) {
         return Optional.ofNullable(activeCarts.get(customerId)).map(carts::get);
     }
 
@@ -30,7 +40,7 @@ final class InMemoryCartRepository implements CartRepository {
 
     @Override
     public synchronized boolean insertCustomerCart(Cart cart, Optional<CartId> replacing) {
-        String customerId = cart.customerId().orElseThrow();
+        CustomerId customerId = cart.customerId().orElseThrow();
         if (!Objects.equals(activeCarts.get(customerId), replacing.orElse(null)) || carts.containsKey(cart.id())) {
             return false;
         }
@@ -43,9 +53,14 @@ final class InMemoryCartRepository implements CartRepository {
     public synchronized Cart update(CartId id, CartUpdate update) {
         Cart current = carts.get(id);
         if (current == null) {
-            throw new CartChangedException("no cart");
+            throw new StaleWriteException("no cart");
         }
-        Cart after = current.apply(update);
+        Cart after;
+        try {
+            after = current.apply(update);
+        } catch (CartChangedException e) {
+            throw new StaleWriteException(e.getMessage());
+        }
         carts.put(id, after);
         return after;
     }
@@ -53,7 +68,7 @@ final class InMemoryCartRepository implements CartRepository {
     @Override
     public synchronized void saveMerge(Cart target, long targetVersionRead, Cart closedGuest, long guestVersionRead) {
         if (!isActiveAt(target.id(), targetVersionRead) || !isActiveAt(closedGuest.id(), guestVersionRead)) {
-            throw new CartChangedException("a cart of the merge changed meanwhile");
+            throw new StaleWriteException("a cart of the merge changed meanwhile");
         }
         carts.put(target.id(), target);
         carts.put(closedGuest.id(), closedGuest);

@@ -56,13 +56,11 @@ final class InMemoryCatalog implements ProductRepository, PromotionRepository {
         throw new UnsupportedOperationException("carts never list products");
     }
 
-    @Override
-    public void save(Product product) {
+    void save(Product product) {
         products.put(product.sku(), product);
     }
 
-    @Override
-    public synchronized void save(Promotion promotion) {
+    synchronized void save(Promotion promotion) {
         promotions.add(promotion);
     }
 

@@ -1,11 +1,11 @@
 package com.omnis.catalog;
 
-import static com.omnis.catalog.CatalogFixtures.NOW;
-import static com.omnis.catalog.CatalogFixtures.eur;
-import static com.omnis.catalog.CatalogFixtures.percentOffCategory;
-import static com.omnis.catalog.CatalogFixtures.product;
-import static com.omnis.catalog.CatalogFixtures.store;
-import static com.omnis.catalog.CatalogFixtures.warehouse;
+import static com.omnis.catalog.testing.CatalogFixtures.NOW;
+import static com.omnis.catalog.testing.CatalogFixtures.eur;
+import static com.omnis.catalog.testing.CatalogFixtures.percentOffCategory;
+import static com.omnis.catalog.testing.CatalogFixtures.product;
+import static com.omnis.catalog.testing.CatalogFixtures.store;
+import static com.omnis.catalog.testing.CatalogFixtures.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -15,9 +15,9 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.SamTemplate;
-import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoProductRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.catalog.dynamo.DynamoCatalogProducts;
+import com.omnis.catalog.dynamo.DynamoCatalogPromotions;
+import com.omnis.catalog.testing.CatalogTables;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.domain.Channel;
@@ -47,10 +47,9 @@ class CatalogHandlerTest {
     private static final Path EVENTS = SamTemplate.repoRoot().resolve("events/api");
 
     private final CatalogTables tables = new CatalogTables();
-    private final DynamoProductRepository products = tables.products;
-    private final DynamoPromotionRepository promotions = tables.promotions;
-    private final DynamoLocationRepository locations = tables.locations;
-    private final CatalogHandler handler = new CatalogHandler(products, promotions, locations, tables.stock,
+    private final DynamoCatalogProducts products = tables.products;
+    private final DynamoCatalogPromotions promotions = tables.promotions;
+    private final CatalogHandler handler = new CatalogHandler(products, promotions, tables.locations, tables.stock,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
@@ -65,9 +64,9 @@ class CatalogHandlerTest {
         products.save(product("SHOE-WALK-40", "City walker 40", "shoes", 8999));
         products.save(product("SOCK-RUN-1", "Running socks", "socks", 1299));
         promotions.save(percentOffCategory("promo-shoes-10", 10, "shoes"));
-        locations.save(store("store-paris-opera", true));
-        locations.save(store("store-lyon", false));
-        locations.save(warehouse("wh-central"));
+        tables.seed(store("store-paris-opera", true));
+        tables.seed(store("store-lyon", false));
+        tables.seed(warehouse("wh-central"));
         // SHOE-RUN-42: 10 in the warehouse, 5 at Opéra (2 kept back from the web), 3 at Lyon; nobody stocks SOCK-RUN-1
         tables.seed(new StockSeed(Sku.of("SHOE-RUN-42"), "wh-central", 10, Map.of()), NOW);
         tables.seed(new StockSeed(Sku.of("SHOE-RUN-42"), "store-paris-opera", 5, Map.of(Channel.WEB, 2L)), NOW);

@@ -1,39 +1,33 @@
 package com.omnis.shared.catalog;
 
-import com.omnis.shared.dynamo.JsonDocumentTable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
-/** Stores and warehouses in {@code LOCATIONS_TABLE} (key {@code locationId}). */
+/** Stores and warehouses read from {@code LOCATIONS_TABLE}, in the layout of {@link LocationItems}. */
 public final class DynamoLocationRepository implements LocationRepository {
 
-    /** The key this repository expects of its table (checked against template.yaml by a test). */
-    public static final TableSchema<EnhancedDocument> SCHEMA = JsonDocumentTable.schemaKeyedBy("locationId");
-
-    private final JsonDocumentTable<Location> table;
+    private final DynamoDbTable<EnhancedDocument> table;
 
     public DynamoLocationRepository(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = new JsonDocumentTable<>(enhanced, tableName, SCHEMA, Location.class);
+        this.table = enhanced.table(tableName, LocationItems.SCHEMA);
     }
 
     @Override
     public Optional<Location> find(String locationId) {
-        return table.find(locationId);
+        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(locationId).build()))
+                .map(LocationItems::fromDocument);
     }
 
     @Override
     public List<Location> all() {
-        return table.scanAll()
+        return table.scan().items().stream()
+                .map(LocationItems::fromDocument)
                 .sorted(Comparator.comparing(Location::locationId))
                 .toList();
-    }
-
-    @Override
-    public void save(Location location) {
-        table.put(location);
     }
 }

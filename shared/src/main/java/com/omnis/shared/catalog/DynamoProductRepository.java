@@ -1,11 +1,9 @@
 package com.omnis.shared.catalog;
 
-import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Cursor;
 import com.omnis.shared.dynamo.Page;
-import com.omnis.shared.http.ProblemException;
-import java.time.Instant;
+import com.omnis.shared.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,14 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -32,23 +27,15 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Products in {@code PRODUCTS_TABLE} (key {@code sku}, index {@code byCategory} on category + sku).
+ * Products read from {@code PRODUCTS_TABLE}, in the layout of {@link ProductItems}.
  * Text search filters a scan: fine for catalogs of a few thousand SKUs; a search service
  * (OpenSearch) would replace it beyond that. The cursor is the key of the last product returned,
  * so a page never skips or repeats a product whatever the filter discarded.
  */
 public final class DynamoProductRepository implements ProductRepository {
 
-    static final String BY_CATEGORY = "byCategory";
     static final int SEARCH_PAGE_SIZE = 500;
     static final int MAX_SEARCH_WORDS = 5;
-
-    /** The keys and indexes this repository expects of its table (checked against template.yaml by a test). */
-    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
-            .addIndexPartitionKey(TableMetadata.primaryIndexName(), "sku", AttributeValueType.S)
-            .addIndexPartitionKey(BY_CATEGORY, "category", AttributeValueType.S)
-            .addIndexSortKey(BY_CATEGORY, "sku", AttributeValueType.S)
-            .build();
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<EnhancedDocument> table;
@@ -56,14 +43,14 @@ public final class DynamoProductRepository implements ProductRepository {
 
     public DynamoProductRepository(DynamoDbEnhancedClient enhanced, String tableName) {
         this.enhanced = enhanced;
-        this.table = enhanced.table(tableName, SCHEMA);
-        this.byCategory = table.index(BY_CATEGORY);
+        this.table = enhanced.table(tableName, ProductItems.SCHEMA);
+        this.byCategory = table.index(ProductItems.BY_CATEGORY);
     }
 
     @Override
     public Optional<Product> find(Sku sku) {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(sku.value()).build()))
-                .map(DynamoProductRepository::toProduct);
+                .map(ProductItems::fromDocument);
     }
 
     @Override
@@ -77,7 +64,7 @@ public final class DynamoProductRepository implements ProductRepository {
             enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
                     .resultsForTable(table)
                     .forEach(doc -> {
-                        Product product = toProduct(doc);
+                        Product product = ProductItems.fromDocument(doc);
                         found.put(product.sku(), product);
                     });
         }
@@ -98,7 +85,7 @@ public final class DynamoProductRepository implements ProductRepository {
             var page = readPage(category, filter, start, pageSize);
             List<EnhancedDocument> docs = page.items();
             for (int i = 0; i < docs.size(); i++) {
-                items.add(toProduct(docs.get(i)));
+                items.add(ProductItems.fromDocument(docs.get(i)));
                 if (items.size() == limit) {
                     boolean more = i < docs.size() - 1 || hasNext(page);
                     return new Page<>(items, more ? Cursor.encode(keyOf(items.getLast(), category.isPresent())) : null);
@@ -130,13 +117,12 @@ public final class DynamoProductRepository implements ProductRepository {
 
     /** A cursor resumes only the listing that handed it out: DynamoDB would fail on a key of another shape. */
     private static Map<String, AttributeValue> resumeKey(String cursor, Optional<String> category) {
-        Map<String, AttributeValue> key = Cursor.decode(cursor);
         Set<String> expected = category.isPresent() ? Set.of("sku", "category") : Set.of("sku");
-        boolean valid = key.keySet().equals(expected)
-                && isSku(key.get("sku").s())
+        Map<String, AttributeValue> key = Cursor.decode(cursor, expected);
+        boolean valid = isSku(key.get("sku").s())
                 && category.map(c -> c.equals(key.get("category").s())).orElse(true);
         if (!valid) {
-            throw ProblemException.invalid("query cursor", "belongs to another listing: start again without a cursor");
+            throw InvalidInputException.of("query cursor", "belongs to another listing: start again without a cursor");
         }
         return key;
     }
@@ -152,50 +138,22 @@ public final class DynamoProductRepository implements ProductRepository {
 
     private static Map<String, AttributeValue> keyOf(Product product, boolean byCategoryIndex) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put("sku", AttributeValue.fromS(product.sku().value()));
+        key.put(ProductItems.SKU, AttributeValue.fromS(product.sku().value()));
         if (byCategoryIndex) {
-            key.put("category", AttributeValue.fromS(product.category()));
+            key.put(ProductItems.CATEGORY, AttributeValue.fromS(product.category()));
         }
         return key;
     }
 
     private static Expression filter(Optional<String> text) {
-        StringBuilder expression = new StringBuilder("active = :active");
+        StringBuilder expression = new StringBuilder(ProductItems.ACTIVE + " = :active");
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":active", AttributeValue.fromBool(true));
         List<String> words = text.map(t -> List.of(t.toLowerCase(Locale.ROOT).trim().split("\\s+"))).orElse(List.of());
         for (int i = 0; i < words.size() && i < MAX_SEARCH_WORDS; i++) {
-            expression.append(" AND contains(searchText, :w").append(i).append(')');
+            expression.append(" AND contains(" + ProductItems.SEARCH_TEXT + ", :w").append(i).append(')');
             values.put(":w" + i, AttributeValue.fromS(words.get(i)));
         }
         return Expression.builder().expression(expression.toString()).expressionValues(values).build();
-    }
-
-    @Override
-    public void save(Product product) {
-        table.putItem(EnhancedDocument.builder()
-                .attributeConverterProviders(software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider.defaultProvider())
-                .putString("sku", product.sku().value())
-                .putString("name", product.name())
-                .putString("description", product.description() == null ? "" : product.description())
-                .putString("category", product.category())
-                .putString("brand", product.brand() == null ? "" : product.brand())
-                .putNumber("priceAmount", product.price().amount())
-                .putString("currency", product.price().currency())
-                .putBoolean("active", product.active())
-                .putString("updatedAt", product.updatedAt().toString())
-                .putString("searchText", product.searchText())
-                .build());
-    }
-
-    private static Product toProduct(EnhancedDocument doc) {
-        return new Product(Sku.of(doc.getString("sku")), doc.getString("name"), emptyToNull(doc.getString("description")),
-                doc.getString("category"), emptyToNull(doc.getString("brand")),
-                Money.of(doc.getNumber("priceAmount").longValue(), doc.getString("currency")),
-                doc.getBoolean("active"), Instant.parse(doc.getString("updatedAt")));
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.omnis.shared.domain.EnumCodes;
+import com.omnis.shared.domain.LocationId;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +36,7 @@ public record Location(String locationId, String name, LocationType type, Addres
     }
 
     public Location {
-        if (locationId == null || !locationId.matches("[a-z0-9][a-z0-9-]{2,39}")) {
-            throw new IllegalArgumentException("locationId is 3 to 40 characters of a-z, 0-9 and '-'");
-        }
+        LocationId.of(locationId);
         openingHours = openingHours == null ? Map.of() : Map.copyOf(openingHours);
         sameDayPostalPrefixes = sameDayPostalPrefixes == null ? List.of() : List.copyOf(sameDayPostalPrefixes);
     }

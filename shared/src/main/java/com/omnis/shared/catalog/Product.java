@@ -14,10 +14,7 @@ public record Product(Sku sku, String name, String description, String category,
             throw new IllegalArgumentException("sku is required");
         }
         requireText("name", name, 200);
-        requireText("category", category, 60);
-        if (!category.matches("[a-z0-9-]+")) {
-            throw new IllegalArgumentException("category is lower-case letters, digits and '-'");
-        }
+        Category.of(category);
         if (description != null && description.length() > 2000) {
             throw new IllegalArgumentException("description is at most 2000 characters");
         }

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** The product catalog, shared by every channel. */
+/**
+ * The product catalog, as every context reads it (carts price lines with it, inventory checks SKUs, orders
+ * will read it too). Only the catalog function writes products, through its own adapter.
+ */
 public interface ProductRepository {
 
     Optional<Product> find(Sku sku);
@@ -20,6 +23,4 @@ public interface ProductRepository {
      * the store's order, stable from page to page. {@code cursor} is a previous page's {@code nextCursor}.
      */
     Page<Product> list(Optional<String> category, Optional<String> text, int limit, Optional<String> cursor);
-
-    void save(Product product);
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.omnis.shared.domain.EnumCodes;
 import com.omnis.shared.domain.Money;
+import com.omnis.shared.domain.PromoCode;
 import com.omnis.shared.domain.Sku;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -66,10 +66,7 @@ public record Promotion(String promotionId, String name, Kind kind, Integer perc
             Sku.of(targetValue);
         }
         if (code != null) {
-            code = code.trim().toUpperCase(Locale.ROOT);
-            if (!code.matches("[A-Z0-9-]{3,30}")) {
-                throw new IllegalArgumentException("code is 3 to 30 characters of A-Z, 0-9 and '-'");
-            }
+            code = PromoCode.of(code).value();
         }
         if (validFrom == null || validUntil == null || !validUntil.isAfter(validFrom)) {
             throw new IllegalArgumentException("validFrom and validUntil are required, validUntil after validFrom");

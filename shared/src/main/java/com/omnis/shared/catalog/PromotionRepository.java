@@ -3,10 +3,8 @@ package com.omnis.shared.catalog;
 import java.time.Instant;
 import java.util.List;
 
-/** Promotions; there are few at any time, so they are read whole. */
+/** Promotions, as every context that prices reads them; there are few at any time, so they are read whole. */
 public interface PromotionRepository {
-
-    void save(Promotion promotion);
 
     List<Promotion> all();
 

@@ -3,10 +3,8 @@ package com.omnis.customers.testing;
 import com.omnis.customers.Customers;
 import com.omnis.customers.CustomersHandler;
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.SeedTables;
 import com.omnis.local.template.SamTemplate;
-import com.omnis.shared.catalog.DynamoLocationRepository;
-import com.omnis.shared.catalog.DynamoProductRepository;
-import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Location.Address;
 import com.omnis.shared.catalog.Location.LocationType;
@@ -58,15 +56,15 @@ public final class CustomersFixture implements AutoCloseable {
 
     public CustomersFixture() {
         var enhanced = local.enhancedClient();
-        var locations = new DynamoLocationRepository(enhanced, tables.get("LOCATIONS_TABLE"));
+        var locations = SeedTables.locations(enhanced, tables.get("LOCATIONS_TABLE"));
         locations.save(location(WAREHOUSE, LocationType.WAREHOUSE, false));
         locations.save(location(STORE, LocationType.STORE, true));
-        var products = new DynamoProductRepository(enhanced, tables.get("PRODUCTS_TABLE"));
+        var products = SeedTables.products(enhanced, tables.get("PRODUCTS_TABLE"));
         products.save(new Product(TEE, "Tee", null, "apparel", "Omnis", Money.of(1999, "EUR"), true, NOW));
         products.save(new Product(SHOE, "Running shoe", null, "shoes", "Omnis", Money.of(12999, "EUR"), true, NOW));
         products.save(new Product(CAP, "Cap", null, "apparel", "Omnis", Money.of(999, "EUR"), false, NOW));
         // the product page shows the tee at 10 % off: a saved tee keeps 1799
-        new DynamoPromotionRepository(enhanced, tables.get("PROMOTIONS_TABLE")).save(new Promotion("promo-tees",
+        SeedTables.promotions(enhanced, tables.get("PROMOTIONS_TABLE")).save(new Promotion("promo-tees",
                 "Tees 10 %", Promotion.Kind.PERCENT_OFF, 10, null, Promotion.Target.SKU, TEE.value(), null,
                 NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(7))));
         stock(TEE, WAREHOUSE, 7);

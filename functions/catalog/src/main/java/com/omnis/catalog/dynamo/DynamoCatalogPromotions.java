@@ -1,0 +1,41 @@
+package com.omnis.catalog.dynamo;
+
+import com.omnis.catalog.service.CatalogPromotions;
+import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.shared.catalog.Promotion;
+import com.omnis.shared.catalog.PromotionItems;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+
+/**
+ * The catalog's promotions table: reads through the shared read adapter, the catalog's own writes in the
+ * same layout ({@link PromotionItems}, kept in shared because the read side and the demo data need it too).
+ */
+public final class DynamoCatalogPromotions implements CatalogPromotions {
+
+    private final DynamoPromotionRepository reads;
+    private final DynamoDbTable<EnhancedDocument> table;
+
+    public DynamoCatalogPromotions(DynamoDbEnhancedClient enhanced, String tableName) {
+        this.reads = new DynamoPromotionRepository(enhanced, tableName);
+        this.table = enhanced.table(tableName, PromotionItems.SCHEMA);
+    }
+
+    @Override
+    public List<Promotion> all() {
+        return reads.all();
+    }
+
+    @Override
+    public List<Promotion> activeAt(Instant at) {
+        return reads.activeAt(at);
+    }
+
+    @Override
+    public void save(Promotion promotion) {
+        table.putItem(PromotionItems.toDocument(promotion));
+    }
+}
