@@ -92,7 +92,7 @@ CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribu
     "ReservationsTable": ([("reservationId", "HASH")], {"byExpiry": [("openBucket", "HASH"), ("expiresAt", "RANGE")]},
                           "purgeAt"),
     "IdempotencyTable": ([("id", "HASH")], {}, "expiration"),
-    "OutboxTable": ([("id", "HASH")], {}, "expiresAt"),
+    "OutboxTable": ([("id", "HASH")], {"byCreation": [("creationBucket", "HASH"), ("createdMillis", "RANGE")]}, "expiresAt"),
 }
 CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
     "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",
