@@ -61,7 +61,7 @@ public final class ReplayOutboxCommand {
         System.exit(run(args, Settings.current(), System.out, System.err));
     }
 
-    static int run(String[] args, Settings environment, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Settings environment, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = parse(args);
