@@ -87,7 +87,7 @@ class EventBridgePublisherIT {
     }
 
     @Test
-    void anEntryTheBusRefusesIsReportedByPositionAndTheOthersAreDelivered() throws Exception {
+    void anEntryTheBusRefusesIsReportedByPositionAsPermanentAndTheOthersAreDelivered() throws Exception {
         // given: an event without a source, which PutEvents refuses entry by entry (the call itself succeeds)
         DomainEvent first = event("a-0", "omnis.inventory");
         DomainEvent refused = event("a-1", "");
@@ -98,6 +98,7 @@ class EventBridgePublisherIT {
 
         // then
         assertThat(failed).containsOnlyKeys(1);
+        assertThat(failed.get(1).permanent()).as("a missing source is the event's fault: %s", failed.get(1)).isTrue();
         List<JsonNode> delivered = receive(2, Duration.ofSeconds(30));
         assertThat(delivered).extracting(event -> event.path("detail").path("id").asText())
                 .containsExactlyInAnyOrder("a-0", "a-2");
