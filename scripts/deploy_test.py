@@ -108,7 +108,8 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
     "InventorySweeperFunction": ("com.omnis.inventory.InventorySweeperHandler::handleRequest",
                                  {"STOCK_TABLE": "StockTable", "RESERVATIONS_TABLE": "ReservationsTable",
                                   "OUTBOX_TABLE": "OutboxTable", "LOCATIONS_TABLE": "LocationsTable"}),
-    "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest", {}),
+    "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest",
+                           {"POISON_QUEUE_URL": "EventRelayPoisonDeadLetterQueue"}),
 }
 # Metrics the functions emit themselves (Powertools EMF: namespace POWERTOOLS_METRICS_NAMESPACE of Globals, dimension
 # service = the function's own POWERTOOLS_SERVICE_NAME) that need an alarm: every function with HttpApi events counts
