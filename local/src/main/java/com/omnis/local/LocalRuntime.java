@@ -4,6 +4,7 @@ import com.omnis.local.aws.LocalAwsServer;
 import com.omnis.local.aws.LocalOutbox;
 import com.omnis.local.events.DeliveryLog;
 import com.omnis.local.events.LocalEventBus;
+import com.omnis.local.aws.LocalQueues;
 import com.omnis.local.events.PutEventsService;
 import com.omnis.local.events.ScheduleRunner;
 import com.omnis.local.events.StreamPoller;
@@ -237,6 +238,8 @@ public final class LocalRuntime implements AutoCloseable {
             bus = new LocalEventBus(template.eventRules(), declaredBuses(template), functions::invoke, eventPool,
                     deliveries, clock);
             dynamo.server().serve(new PutEventsService(bus, clock));
+            LocalQueues queues = new LocalQueues(clock);
+            dynamo.server().serve(queues);
             schedules = new ScheduleRunner(template.schedules(), functions::invoke, deliveries, clock);
             resources.add(schedules);
             streams = new StreamPoller(template.streamSources(), dynamo.client(), dynamo.streamsClient(), functions::invoke,
@@ -255,6 +258,7 @@ public final class LocalRuntime implements AutoCloseable {
             endpoints.put("aws", dynamo.endpoint().toString());
             LocalAdmin admin = new LocalAdmin(template, functions, bus, schedules, deliveries, outbox, endpoints, clock,
                     metrics);
+            admin.showQueues(queues);
             HttpGateway gateway = new HttpGateway(new RouteTable(template.routes()), template.authorizers(),
                     JwtAuthorizer.forDevTokens(), functions, admin, clock,
                     options.requestLog() ? line -> console.println("  " + line) : line -> { });

@@ -18,6 +18,7 @@ import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.json.Json;
 import com.omnis.shared.lambda.Invocation;
 import com.omnis.shared.metrics.EmfMetrics;
+import com.omnis.shared.metrics.Metrics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class SweeperMetricsTest {
     private InventorySweeperHandler sweeperWhoseWritesFail() {
         Map<String, String> tables = f.environmentFor("InventorySweeperFunction");
         InventoryStore real = new DynamoInventoryStore(f.dynamo, new DynamoInventoryStore.Tables(tables.get("STOCK_TABLE"),
-                tables.get("RESERVATIONS_TABLE"), tables.get("OUTBOX_TABLE"), Optional.empty()));
+                tables.get("RESERVATIONS_TABLE"), tables.get("OUTBOX_TABLE")));
         InventoryStore failingWrites = (InventoryStore) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {InventoryStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("write")) {
@@ -60,8 +61,8 @@ class SweeperMetricsTest {
         CachedLocations locations = new CachedLocations(new DynamoLocationRepository(
                 DynamoDbEnhancedClient.builder().dynamoDbClient(f.dynamo).build(), tables.get("LOCATIONS_TABLE")),
                 f.clock, Duration.ofMinutes(1));
-        ReservationService reservations = new ReservationService(failingWrites, locations, f.clock,
-                InventoryFixture.eagerRetry(), RandomGenerator.getDefault());
+        ReservationService reservations = ReservationService.expiryOnly(failingWrites, locations, f.clock,
+                InventoryFixture.eagerRetry(), RandomGenerator.getDefault(), Metrics.NONE);
         return EmfMetrics.writingTo(documents::add, () -> Settings.withOverrides(tables,
                 () -> new InventorySweeperHandler(reservations, Invocation.of(Settings.current()))));
     }
