@@ -5,7 +5,9 @@ import com.omnis.orders.dynamo.DynamoCheckoutIdempotency;
 import com.omnis.orders.dynamo.DynamoOrderStore;
 import com.omnis.carts.checkout.CartCheckout;
 import com.omnis.orders.dynamo.CartsCheckoutAdapter;
-import com.omnis.orders.dynamo.InterimCheckoutParts;
+import com.omnis.orders.dynamo.InventoryCheckoutParts;
+import com.omnis.inventory.checkout.InventoryCheckout;
+import com.omnis.shared.idempotency.DynamoIdempotencyStore;
 import com.omnis.orders.service.CheckoutService;
 import com.omnis.orders.service.OrderService;
 import com.omnis.orders.service.PaymentService;
@@ -17,7 +19,6 @@ import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.dynamo.Retry;
 import com.omnis.shared.inventory.CachedLocations;
-import com.omnis.shared.inventory.DynamoStockReader;
 import com.omnis.shared.metrics.Metrics;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Clock;
@@ -46,10 +47,12 @@ public record Orders(CheckoutService checkout, OrderService orders, PaymentServi
                 new DynamoLocationRepository(enhanced, settings.require("LOCATIONS_TABLE")), clock, LOCATIONS_MAX_AGE);
         CartsCheckoutAdapter carts = new CartsCheckoutAdapter(
                 CartCheckout.onDynamo(dynamo, settings.require("CARTS_TABLE"), clock));
-        DynamoCheckoutIdempotency idempotency = new DynamoCheckoutIdempotency(dynamo, settings.require("IDEMPOTENCY_TABLE"));
+        DynamoCheckoutIdempotency idempotency = new DynamoCheckoutIdempotency(
+                new DynamoIdempotencyStore(dynamo, settings.require("IDEMPOTENCY_TABLE")));
+        InventoryCheckout inventory = InventoryCheckout.wire(dynamo, enhanced, settings);
         DynamoOrderStore store = new DynamoOrderStore(dynamo,
                 new DynamoOrderStore.Tables(settings.require("ORDERS_TABLE"), settings.require("OUTBOX_TABLE")),
-                new InterimCheckoutParts(dynamo, carts, settings.require("STOCK_TABLE")),
+                new InventoryCheckoutParts(carts, inventory),
                 idempotency);
         OrderService orders = new OrderService(store, locations, new Signatures(settings.require("ORDER_LINK_SECRET")),
                 policy(settings), clock, retry, metrics);
@@ -58,7 +61,7 @@ public record Orders(CheckoutService checkout, OrderService orders, PaymentServi
         CheckoutService checkout = new CheckoutService(carts,
                 idempotency, store, new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
                 new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
-                new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), true), locations, clock, retry,
+                inventory.stock(), locations, clock, retry,
                 RandomGenerator.getDefault(), metrics, payments::applyPending);
         return new Orders(checkout, orders, payments, new PickupService(store, orders, locations, clock));
     }

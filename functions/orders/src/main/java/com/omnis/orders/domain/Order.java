@@ -166,7 +166,8 @@ public record Order(String orderId, String number, Channel channel, PlacedBy pla
                 "pickupDeadline", moved.pickupDeadline(), "lines", moved.lines()));
         List<StockEffect> stock = new ArrayList<>();
         if (to == FulfilmentState.CANCELLED || to == FulfilmentState.EXPIRED) {
-            moved.lines().forEach(line -> stock.add(new StockEffect.Restock(line.sku(), moved.locationId(), line.quantity())));
+            String why = to == FulfilmentState.EXPIRED ? "pickup-expired" : "order-cancelled";
+            moved.lines().forEach(line -> stock.add(new StockEffect.Restock(line.sku(), moved.locationId(), line.quantity(), why)));
         }
         if (after.status() != before) {
             if (after.status() == Status.COMPLETED) {
@@ -211,7 +212,8 @@ public record Order(String orderId, String number, Channel channel, PlacedBy pla
                 continue;
             }
             cancelled.add(f.movedTo(FulfilmentState.CANCELLED, at, by, null, null, null));
-            f.lines().forEach(line -> stock.add(new StockEffect.Restock(line.sku(), f.locationId(), line.quantity())));
+            f.lines().forEach(line -> stock.add(new StockEffect.Restock(line.sku(), f.locationId(), line.quantity(),
+                    "order-cancelled")));
         }
         Order after = new Order(orderId, number, channel, placedBy, customerId, guestTokenHash, cartId, contact, currency,
                 lines, totals, cancelled, payment, returns, claims, deliveryConfirmation, reason, placedAt, at, sequence + 1);
@@ -334,7 +336,7 @@ public record Order(String orderId, String number, Channel channel, PlacedBy pla
                 deliveryConfirmation, cancelReason, placedAt, at, sequence + 1);
         List<StockEffect> stock = received.stream()
                 .filter(r -> r.disposition() == OrderReturn.Disposition.RESTOCK)
-                .map(r -> (StockEffect) new StockEffect.ReturnReceipt(r.sku(), locationId, r.quantity())).toList();
+                .map(r -> (StockEffect) new StockEffect.ReturnReceipt(r.sku(), locationId, r.quantity(), returnId)).toList();
         List<OrderEvent> events = new ArrayList<>();
         events.add(OrderEvent.of(OrderEvent.RETURN_RECEIVED, after, "returnId", returnId, "locationId", locationId,
                 "lines", received, "refund", refund));

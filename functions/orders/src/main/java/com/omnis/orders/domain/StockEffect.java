@@ -11,11 +11,11 @@ public sealed interface StockEffect {
 
     int quantity();
 
-    /** Sold units that never left go back on hand (a cancelled order, an expired pickup). */
-    record Restock(Sku sku, String locationId, int quantity) implements StockEffect {
+    /** Sold units that never left go back on hand: {@code why} is {@code order-cancelled} or {@code pickup-expired}. */
+    record Restock(Sku sku, String locationId, int quantity, String why) implements StockEffect {
     }
 
-    /** Returned units received back on hand at a location (a movement with reason {@code return}). */
-    record ReturnReceipt(Sku sku, String locationId, int quantity) implements StockEffect {
+    /** Returned units of return {@code returnId} received back on hand at a location (reason {@code return}). */
+    record ReturnReceipt(Sku sku, String locationId, int quantity, String returnId) implements StockEffect {
     }
 }

@@ -3,7 +3,6 @@ package com.omnis.orders.dynamo;
 import com.omnis.orders.domain.StockEffect;
 import com.omnis.orders.service.StockTake;
 import com.omnis.shared.dynamo.TransactionPart;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,8 +17,8 @@ public interface CheckoutParts {
                               String orderId);
 
     /** Takes units at their locations for an order (refusal: 409 insufficient-stock naming SKU and location). */
-    TransactionPart take(List<StockTake> takes, String orderId, Instant at, String correlationId);
+    TransactionPart take(com.omnis.shared.domain.Channel channel, List<StockTake> takes, String orderId, String correlationId);
 
     /** Gives sold units back or receives returned ones, with reason {@code return} for the latter. */
-    TransactionPart effects(List<StockEffect> effects, String orderId, Instant at, String correlationId);
+    TransactionPart effects(List<StockEffect> effects, String orderId, String correlationId);
 }

@@ -5,7 +5,6 @@ import com.omnis.orders.domain.FulfilmentState;
 import com.omnis.orders.domain.Order;
 import com.omnis.orders.domain.OrderNumber;
 import com.omnis.orders.service.FulfilmentEntry;
-import com.omnis.orders.service.IdempotencyClaimLostException;
 import com.omnis.orders.service.OrderStore;
 import com.omnis.orders.service.PendingPayment;
 import com.omnis.orders.service.Placement;
@@ -164,9 +163,8 @@ public final class DynamoOrderStore implements OrderStore {
         all.add(orders);
         all.add(parts.closeCart(order.cartId(), java.util.Optional.ofNullable(order.customerId()), placement.cartVersion(),
                 order.currency(), order.orderId()));
-        all.add(parts.take(placement.takes(), order.orderId(), at, correlation(placement.events())));
-        all.add(part(List.of(idempotency.completion(placement.completion())),
-                reasons -> new IdempotencyClaimLostException(placement.completion().key())));
+        all.add(parts.take(placement.stockChannel(), placement.takes(), order.orderId(), correlation(placement.events())));
+        all.add(idempotency.completion(placement.completion()));
         if (!placement.events().isEmpty()) {
             all.add(TransactionPart.unconditional(List.of(outbox(placement.events(), at))));
         }
@@ -203,7 +201,7 @@ public final class DynamoOrderStore implements OrderStore {
         // the order moved on (another change won) or the event was applied meanwhile: read again and decide again
         all.add(part(own, reasons -> new StaleWriteException("order " + after.orderId() + " changed")));
         if (!change.stock().isEmpty()) {
-            all.add(parts.effects(change.stock(), after.orderId(), at, correlation(events)));
+            all.add(parts.effects(change.stock(), after.orderId(), correlation(events)));
         }
         if (!events.isEmpty()) {
             all.add(TransactionPart.unconditional(List.of(outbox(events, at))));

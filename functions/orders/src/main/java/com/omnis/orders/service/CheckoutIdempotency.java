@@ -9,10 +9,10 @@ import java.time.Instant;
  */
 public interface CheckoutIdempotency {
 
-    Claim claim(String key, String fingerprint, Instant now);
+    Claim claim(String scope, String key, String fingerprint, Instant now);
 
     /** Gives up an INPROGRESS claim (the request failed before committing), so a retry runs again. */
-    void abandon(String key, String fingerprint);
+    void abandon(String scope, String key, String fingerprint);
 
     sealed interface Claim {
         record Acquired() implements Claim {
@@ -29,6 +29,6 @@ public interface CheckoutIdempotency {
     }
 
     /** The COMPLETED record, written with the order; applies only while this request still owns its claim. */
-    record Completion(String key, String fingerprint, String response, Instant expiresAt) {
+    record Completion(String scope, String key, String fingerprint, String response, Instant expiresAt) {
     }
 }

@@ -23,6 +23,7 @@ import com.omnis.shared.error.NotFoundException;
 import com.omnis.shared.error.RuleViolationException;
 import com.omnis.shared.error.UnauthenticatedException;
 import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.idempotency.IdempotencyClaimLostException;
 import com.omnis.shared.identity.Caller;
 import com.omnis.shared.inventory.StockReader;
 import com.omnis.shared.json.Json;
@@ -118,9 +119,10 @@ public final class CheckoutService {
 
     public Outcome checkout(Caller caller, Optional<String> cartToken, Channel channel, CheckoutRequest request,
                             String idempotencyKey, String bodyFingerprint, String correlationId) {
-        String key = "orders:" + scope(caller, cartToken) + ":" + idempotencyKey;
+        String scope = "checkout:" + scope(caller, cartToken);
+        String key = idempotencyKey;
         Instant now = clock.instant();
-        switch (idempotency.claim(key, bodyFingerprint, now)) {
+        switch (idempotency.claim(scope, key, bodyFingerprint, now)) {
             case CheckoutIdempotency.Claim.Completed completed -> {
                 return new Outcome.Replayed(completed.response());
             }
@@ -135,11 +137,11 @@ public final class CheckoutService {
         }
         Order placed;
         try {
-            placed = retry.run(() -> attempt(caller, cartToken, channel, request, key, bodyFingerprint, correlationId));
+            placed = retry.run(() -> attempt(caller, cartToken, channel, request, scope, key, bodyFingerprint, correlationId));
         } catch (IdempotencyClaimLostException lost) {
             return new Outcome.InProgress();
         } catch (RuntimeException e) {
-            idempotency.abandon(key, bodyFingerprint);
+            idempotency.abandon(scope, key, bodyFingerprint);
             if (e instanceof ConflictException conflict && conflict.code().equals("insufficient-stock")) {
                 metrics.count("CheckoutsRefused");
             }
@@ -150,8 +152,8 @@ public final class CheckoutService {
         return new Outcome.Placed(OrderView.of(placed));
     }
 
-    private Order attempt(Caller caller, Optional<String> cartToken, Channel channel, CheckoutRequest request, String key,
-                          String fingerprint, String correlationId) {
+    private Order attempt(Caller caller, Optional<String> cartToken, Channel channel, CheckoutRequest request, String scope,
+                          String key, String fingerprint, String correlationId) {
         Instant now = clock.instant();
         CheckoutCart cart = carts.find(request.cartId(), caller, cartToken)
                 .orElseThrow(() -> new NotFoundException("no cart " + request.cartId()));
@@ -189,8 +191,8 @@ public final class CheckoutService {
         List<StockTake> takes = new ArrayList<>();
         plan.forEach(p -> p.lines().forEach(l -> takes.add(new StockTake(l.sku(), p.locationId(), l.quantity()))));
         String response = Json.write(OrderView.of(order));
-        store.place(new Placement(order, cart.version(), takes,
-                new CheckoutIdempotency.Completion(key, fingerprint, response, now.plus(IDEMPOTENCY_TTL)),
+        store.place(new Placement(order, cart.version(), stockChannel, takes,
+                new CheckoutIdempotency.Completion(scope, key, fingerprint, response, now.plus(IDEMPOTENCY_TTL)),
                 events(change, now, correlationId)));
         return order;
     }

@@ -84,7 +84,7 @@ class OrderTest {
 
         Order.Change expired = ready.moveFulfilment("f1", FulfilmentState.EXPIRED, null, null, FIVE_DAYS, T0, "schedule");
 
-        assertThat(expired.stock()).containsExactly(new StockEffect.Restock(SHOE, "store-lyon", 2));
+        assertThat(expired.stock()).containsExactly(new StockEffect.Restock(SHOE, "store-lyon", 2, "pickup-expired"));
         assertThat(expired.events()).extracting(OrderEvent::type).contains("PickupExpired", "OrderCancelled");
         assertThat(expired.order().status()).isEqualTo(Order.Status.CANCELLED);
     }
@@ -94,7 +94,7 @@ class OrderTest {
         Order.Change cancelled = pickupOrder(2).cancel("changed my mind", T0, "c1");
 
         assertThat(cancelled.order().status()).isEqualTo(Order.Status.CANCELLED);
-        assertThat(cancelled.stock()).containsExactly(new StockEffect.Restock(SHOE, "store-lyon", 2));
+        assertThat(cancelled.stock()).containsExactly(new StockEffect.Restock(SHOE, "store-lyon", 2, "order-cancelled"));
         assertThat(cancelled.order().cancel("again", T0, "c1").changed()).isFalse();
         assertThatThrownBy(() -> collected(1).cancel("too late", T0, "c1"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("not-cancellable"));
@@ -136,7 +136,7 @@ class OrderTest {
                 new OrderReturn.Received(SHOE, 1, OrderReturn.Disposition.RESTOCK),
                 new OrderReturn.Received(SHOE, 1, OrderReturn.Disposition.WRITE_OFF)), T0, "paul");
 
-        assertThat(received.stock()).containsExactly(new StockEffect.ReturnReceipt(SHOE, "store-paris", 1));
+        assertThat(received.stock()).containsExactly(new StockEffect.ReturnReceipt(SHOE, "store-paris", 1, "ret-1"));
         assertThat(received.order().returns().getFirst().refund()).isEqualTo(Money.of(5999, "EUR"));
         assertThat(received.events()).extracting(OrderEvent::type).containsExactly("ReturnReceived", "RefundRequested");
         assertThat(received.order().receiveReturn("ret-1", "store-paris", List.of(), T0, "paul").changed()).isFalse();
