@@ -150,6 +150,22 @@ public final class OrdersFixture implements AutoCloseable {
         return id.value();
     }
 
+    /** A guest's cart with these lines; answers {cartId, token}. */
+    public String[] guestCart(Map<Sku, Integer> lines) {
+        var carts = new com.omnis.carts.dynamo.DynamoCartRepository(dynamo, env.get("CARTS_TABLE"));
+        var id = com.omnis.carts.domain.CartId.random();
+        String token = com.omnis.carts.domain.CartToken.generate();
+        Instant at = clock.instant();
+        var empty = com.omnis.carts.domain.Cart.newGuest(id, com.omnis.carts.domain.CartToken.hash(token), "EUR",
+                com.omnis.shared.domain.Channel.MOBILE, at);
+        List<com.omnis.carts.domain.CartLine> cartLines = new ArrayList<>();
+        lines.forEach((sku, quantity) -> cartLines.add(new com.omnis.carts.domain.CartLine(sku,
+                com.omnis.shared.domain.Quantity.of(quantity), Money.of(1000, "EUR"), at)));
+        carts.insertGuestCart(new com.omnis.carts.domain.Cart(id, empty.owner(), "EUR", empty.status(), cartLines, Map.of(),
+                empty.channels(), 2, at, at, empty.expiresAt(), java.util.Optional.empty(), java.util.Optional.empty()));
+        return new String[]{id.value(), token};
+    }
+
     public String cartStatus(String cartId) {
         return dynamo.getItem(b -> b.tableName(env.get("CARTS_TABLE")).key(Map.of("cartId", AttributeValue.fromS(cartId)))
                 .consistentRead(true)).item().get("status").s();
