@@ -64,6 +64,7 @@ class OutboxReplayTest {
         }
         Instant from = T0.plusSeconds(60);
         Instant to = T0.plusSeconds(300);
+        awaitIndexed(written.size());
 
         // when
         List<OutboxItem> items = reader.writtenBetween(from, to);
@@ -176,6 +177,18 @@ class OutboxReplayTest {
         assertThat(summary).isEqualTo(new OutboxReplay.Summary(2, 1, 1, 0, false));
         assertThat(sent).extracting(List::size).containsExactly(2, 1, 1);
         assertThat(output()).contains("refused " + throttled);
+    }
+
+    /**
+     * A global secondary index is eventually consistent, in DynamoDB and (under load) in DynamoDB Local:
+     * wait until the index holds every item written, so the test checks the range logic, not propagation.
+     */
+    private void awaitIndexed(int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (reader.writtenBetween(T0.minus(java.time.Duration.ofHours(1)), T0.plus(java.time.Duration.ofHours(2))).size() < count
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private OutboxRecord write(String id, Instant at, int events) {
