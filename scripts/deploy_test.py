@@ -102,6 +102,9 @@ CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribu
     "OutboxTable": ([("id", "HASH")], {"byCreation": [("creationBucket", "HASH"), ("createdMillis", "RANGE")]}, "expiresAt"),
     "CustomersTable": ([("customerId", "HASH"), ("item", "RANGE")],
                        {"bySku": [("savedSku", "HASH"), ("customerId", "RANGE")]}, None),
+    "OrdersTable": ([("pk", "HASH"), ("sk", "RANGE")],
+                    {"byCustomer": [("customerKey", "HASH"), ("placedKey", "RANGE")], "byNumber": [("number", "HASH")],
+                     "byLocation": [("fulfilmentLocation", "HASH"), ("fulfilmentKey", "RANGE")]}, None),
 }
 CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
     "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",
@@ -123,6 +126,14 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
                           {"CUSTOMERS_TABLE": "CustomersTable", "OUTBOX_TABLE": "OutboxTable",
                            "PRODUCTS_TABLE": "ProductsTable", "PROMOTIONS_TABLE": "PromotionsTable",
                            "LOCATIONS_TABLE": "LocationsTable", "STOCK_TABLE": "StockTable"}),
+    "OrdersFunction": ("com.omnis.orders.OrdersHandler::handleRequest",
+                       {"ORDERS_TABLE": "OrdersTable", "CARTS_TABLE": "CartsTable", "STOCK_TABLE": "StockTable",
+                        "RESERVATIONS_TABLE": "ReservationsTable", "IDEMPOTENCY_TABLE": "IdempotencyTable",
+                        "OUTBOX_TABLE": "OutboxTable", "LOCATIONS_TABLE": "LocationsTable",
+                        "PRODUCTS_TABLE": "ProductsTable", "PROMOTIONS_TABLE": "PromotionsTable"}),
+    "OrdersPickupFunction": ("com.omnis.orders.OrdersPickupHandler::handleRequest",
+                             {"ORDERS_TABLE": "OrdersTable", "STOCK_TABLE": "StockTable", "OUTBOX_TABLE": "OutboxTable",
+                              "LOCATIONS_TABLE": "LocationsTable"}),
 }
 # Metrics the functions emit themselves (Powertools EMF: namespace POWERTOOLS_METRICS_NAMESPACE of Globals, dimension
 # service = the function's own POWERTOOLS_SERVICE_NAME) that need an alarm: every function with HttpApi events counts
