@@ -65,6 +65,29 @@ class OrderAccessTest {
     }
 
     @Test
+    void eachRouteRefusesWhoeverItIsNotFor() {
+        Http.Response customerByNumber = fixture.http.send(Http.request("GET", "/orders", "/orders")
+                .query("number", "OM-00000000").as(Http.As.customer("owner-1")));
+        Http.Response staffMine = fixture.http.send(Http.request("GET", "/me/orders", "/me/orders")
+                .as(Http.As.staff(OrdersFixture.LYON)));
+        Http.Response staffCancel = fixture.post(Http.As.staff(OrdersFixture.LYON), "/orders/{orderId}/cancel",
+                Map.of("orderId", orderId), null);
+        Http.Response anonymousEvent = fixture.event(Http.As.ANONYMOUS, orderId, "f1", "picked");
+        Http.Response otherStoreReceives = fixture.http.send(Http.request("POST", "/returns/{returnId}/receive",
+                "/returns/ret-00000000-0000-0000-0000-000000000000/receive")
+                .path("returnId", "ret-00000000-0000-0000-0000-000000000000").as(Http.As.staff(OrdersFixture.NICE))
+                .json(Map.of("locationId", OrdersFixture.LYON, "lines",
+                        java.util.List.of(Map.of("sku", "TEE-BLUE-M", "quantity", 1, "disposition", "restock")))));
+
+        assertThat(customerByNumber.status()).isEqualTo(403);
+        assertThat(staffMine.status()).isEqualTo(403);
+        assertThat(staffCancel.status()).isEqualTo(403);
+        assertThat(anonymousEvent.status()).isEqualTo(401);
+        assertThat(otherStoreReceives.status()).isEqualTo(403);
+        assertThat(fixture.get(Http.As.customer("owner-1"), orderId).body().path("sequence").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aCheckoutWithoutAnIdempotencyKeyIsRefusedAndChangesNothing() {
         String cartId = fixture.cart("owner-2", Map.of(OrdersFixture.TEE, 1));
 
