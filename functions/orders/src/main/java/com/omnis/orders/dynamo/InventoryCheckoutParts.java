@@ -7,7 +7,11 @@ import com.omnis.orders.domain.StockEffect;
 import com.omnis.orders.service.StockTake;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.LocationId;
+import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.shared.dynamo.TransactionPart;
+import com.omnis.shared.error.ConflictException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,10 +35,28 @@ public final class InventoryCheckoutParts implements CheckoutParts {
         return carts.close(cartId, customerId, version, currency, orderId);
     }
 
+    /**
+     * Inventory's take. When another order took the units between sourcing and writing, the refusal is
+     * turned into "read and decide again": sourcing on fresh positions may find them elsewhere, and
+     * otherwise gives the shortfall with every location that has some.
+     */
     @Override
     public TransactionPart take(Channel channel, List<StockTake> takes, String orderId, String correlationId) {
-        return inventory.take(channel, takes.stream()
+        TransactionPart part = inventory.take(channel, takes.stream()
                 .map(t -> StockLine.of(t.sku(), LocationId.of(t.locationId()), t.quantity())).toList(), orderId, correlationId);
+        return new TransactionPart() {
+            @Override
+            public List<TransactWriteItem> actions() {
+                return part.actions();
+            }
+
+            @Override
+            public Optional<RuntimeException> refusal(List<CancellationReason> reasons) {
+                return part.refusal(reasons).map(refused -> refused instanceof ConflictException conflict
+                        && conflict.code().equals("insufficient-stock")
+                        ? new StaleWriteException("stock taken by another order since it was sourced") : refused);
+            }
+        };
     }
 
     /** One change gives units back for one reason (a cancellation, an expiry) or receives one return. */
