@@ -1,0 +1,41 @@
+package com.omnis.notifications;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.json.Json;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Replies to our text messages, from the two-way SMS topic (AWS End User Messaging publishes each inbound
+ * message as JSON: {@code originationNumber}, {@code messageBody}, …). A STOP suppresses the number.
+ */
+public final class InboundSmsHandler implements RequestHandler<SNSEvent, Integer> {
+
+    private final Notifications notifications;
+
+    public InboundSmsHandler() {
+        this(Notifications.fromSettings(Settings.current()));
+    }
+
+    public InboundSmsHandler(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public Integer handleRequest(SNSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            int stopped = 0;
+            for (SNSEvent.SNSRecord record : event.getRecords()) {
+                JsonNode message = Json.read(record.getSNS().getMessage(), JsonNode.class);
+                if (notifications.suppressions().onInboundSms(message.path("originationNumber").asText(""),
+                        message.path("messageBody").asText(""))) {
+                    stopped++;
+                }
+            }
+            return stopped;
+        });
+    }
+}
