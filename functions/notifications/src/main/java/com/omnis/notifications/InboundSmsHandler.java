@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.notifications.service.Suppressions;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.json.Json;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -14,14 +15,14 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class InboundSmsHandler implements RequestHandler<SNSEvent, Integer> {
 
-    private final Notifications notifications;
+    private final Suppressions suppressions;
 
     public InboundSmsHandler() {
-        this(Notifications.fromSettings(Settings.current()));
+        this(Notifications.suppressionsFromSettings(Settings.current()));
     }
 
-    public InboundSmsHandler(Notifications notifications) {
-        this.notifications = notifications;
+    public InboundSmsHandler(Suppressions suppressions) {
+        this.suppressions = suppressions;
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class InboundSmsHandler implements RequestHandler<SNSEvent, Integer
             int stopped = 0;
             for (SNSEvent.SNSRecord record : event.getRecords()) {
                 JsonNode message = Json.read(record.getSNS().getMessage(), JsonNode.class);
-                if (notifications.suppressions().onInboundSms(message.path("originationNumber").asText(""),
+                if (suppressions.onInboundSms(message.path("originationNumber").asText(""),
                         message.path("messageBody").asText(""))) {
                     stopped++;
                 }

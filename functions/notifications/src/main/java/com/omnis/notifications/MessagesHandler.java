@@ -7,10 +7,10 @@ import com.omnis.shared.http.ApiHandler;
 public final class MessagesHandler extends ApiHandler {
 
     public MessagesHandler() {
-        this(Notifications.fromSettings(Settings.current()));
+        this(Notifications.messageLogFromSettings(Settings.current()));
     }
 
-    public MessagesHandler(Notifications notifications) {
-        super(MessagesApi.router(notifications.log()));
+    public MessagesHandler(com.omnis.notifications.service.MessageLog log) {
+        super(MessagesApi.router(log));
     }
 }

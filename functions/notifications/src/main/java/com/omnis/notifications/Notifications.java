@@ -39,6 +39,18 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
     /** Where a customer manages their consents, without the storefront's URL: the unsubscribe link. */
     static final String CONSENT_PAGE = "/account/consents";
 
+    /** The delivery log only, for {@code GET /me/messages}: that function reads the messages table and nothing else. */
+    public static MessageLog messageLogFromSettings(Settings settings) {
+        AwsClients aws = new AwsClients(settings);
+        return new MessageLog(new DynamoMessageStore(aws.dynamoDb(), settings.require("MESSAGES_TABLE")));
+    }
+
+    /** The suppression list only, for the inbound text messages (STOP). */
+    public static Suppressions suppressionsFromSettings(Settings settings) {
+        AwsClients aws = new AwsClients(settings);
+        return new Suppressions(new DynamoMessageStore(aws.dynamoDb(), settings.require("MESSAGES_TABLE")), settings.clock());
+    }
+
     public static Notifications fromSettings(Settings settings) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();

@@ -2,9 +2,8 @@ package com.omnis.notifications;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.omnis.shared.config.Settings;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
+import java.util.Map;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -12,7 +11,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * (quiet hours over, a new day for the frequency cap) go through the policy again; and the carts idle
  * long enough get their one reminder. Which job runs is the schedule's constant input {@code {"job": …}}.
  */
-public final class NotificationsScheduleHandler implements RequestHandler<ScheduledEvent, NotificationsScheduleHandler.Report> {
+public final class NotificationsScheduleHandler implements RequestHandler<Map<String, Object>, NotificationsScheduleHandler.Report> {
 
     static final int DEFERRED_PER_RUN = 200;
 
@@ -30,9 +29,9 @@ public final class NotificationsScheduleHandler implements RequestHandler<Schedu
     }
 
     @Override
-    public Report handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> {
-            Object job = event.getDetail() == null ? null : event.getDetail().get("job");
+    public Report handleRequest(Map<String, Object> input, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            Object job = input == null ? null : input.get("job");
             return switch (job == null ? "deferred" : job.toString()) {
                 case "abandoned-carts" -> new Report("abandoned-carts", notifications.carts().remind());
                 default -> new Report("deferred", notifications.notifier().deliverDue(DEFERRED_PER_RUN));
