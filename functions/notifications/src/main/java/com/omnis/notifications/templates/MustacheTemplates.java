@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The messages' templates (mustache.java, classpath {@code templates/}), compiled once per container:
  * for each kind and language {@code <kind>/<lang>.html.mustache} (escapes every {@code {{value}}}, inside
- * {@code /layout.html}), {@code <kind>/<lang>.txt.mustache} (first line the subject, then the plain-text part,
+ * {@code /layout}), {@code <kind>/<lang>.txt.mustache} (first line the subject, then the plain-text part,
  * nothing escaped: it is not HTML) and, for kinds sent by text message, {@code <kind>/<lang>.sms.mustache}.
  * A missing template fails the constructor, so a cold start (and a test) finds it, not a customer.
  */
