@@ -931,7 +931,7 @@ def check_own_metrics(report: Report, sam: dict, alarms: list[dict], resolver: R
     for alarm in alarms:
         for m in _alarm_metrics(alarm):
             dimensions = m.get("Dimensions", [])
-            if [d.get("Name") for d in dimensions] == ["service"]:
+            if [d.get("Name") for d in dimensions] == ["Service"]:
                 watched.add((str(resolver.value(m.get("Namespace"))), str(resolver.value(m.get("MetricName"))),
                              str(resolver.value(dimensions[0].get("Value")))))
     services: dict[str, str] = {}
@@ -947,7 +947,7 @@ def check_own_metrics(report: Report, sam: dict, alarms: list[dict], resolver: R
         serves_http = any(e.get("Type") == "HttpApi" for e in properties.get("Events", {}).values())
         for metric in ([HTTP_5XX_METRIC] if serves_http else []) + CRITICAL_METRIC_ALARMS.get(logical_id, []):
             report.check((namespace, metric, service) in watched,
-                         f"{logical_id}: no alarm on its {metric} (namespace {namespace}, dimension service={service})")
+                         f"{logical_id}: no alarm on its {metric} (namespace {namespace}, dimension Service={service})")
     return len(watched)
 
 

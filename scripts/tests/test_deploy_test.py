@@ -211,7 +211,7 @@ def test_functions_without_alarms_on_the_metrics_they_emit_fail(deploy):
     report = deploy(strip_own_metric_alarms)
 
     # then
-    assert failures_mentioning(report, "CartsFunction: no alarm on its Http5xx (namespace Omnis, dimension service=carts)")
+    assert failures_mentioning(report, "CartsFunction: no alarm on its Http5xx (namespace Omnis, dimension Service=carts)")
     assert failures_mentioning(report, "InventorySweeperFunction: no alarm on its SweepFailures")
     assert not failures_mentioning(report, "CatalogFunction: no alarm on its Http5xx")
 
@@ -225,7 +225,7 @@ def test_an_alarm_on_another_service_than_the_function_names_fails(deploy):
     report = deploy(rename_service)
 
     # then
-    assert failures_mentioning(report, "CatalogFunction: no alarm on its Http5xx (namespace Omnis, dimension service=catalog-v2)")
+    assert failures_mentioning(report, "CatalogFunction: no alarm on its Http5xx (namespace Omnis, dimension Service=catalog-v2)")
 
 
 def test_two_functions_with_one_service_name_fail(deploy):

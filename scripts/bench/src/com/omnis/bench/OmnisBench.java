@@ -117,7 +117,7 @@ public final class OmnisBench {
         Load.run("warm-up", 4, 60, options.timeLimit(), (c, i) -> addItem(cart, skus.get(c)));
         String body = holdBody(WARM_UP_SKU);
         Load.run("warm-up", 4, 24, options.timeLimit(),
-                (c, i) -> api.send("POST", "/reservations", body, Api.bearer(DevTokens.customer("bench-warm-up-" + c))).status());
+                (c, i) -> api.send("POST", "/reservations", body, hold(DevTokens.customer("bench-warm-up-" + i))).status());
     }
 
     private void catalogReads(List<String> skus) throws Exception {
@@ -213,6 +213,12 @@ public final class OmnisBench {
 
     // ---- stock holds
 
+    /** A hold's headers: the shopper's token and a fresh Idempotency-Key (required on POST /reservations). */
+    private static Map<String, String> hold(String token) {
+        return Map.of("Authorization", "Bearer " + token, "X-Channel", "web",
+                "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
     private String holdBody(String sku) {
         return """
                 {"channel": "web", "ttlSeconds": 900, "reference": "bench",
@@ -246,13 +252,14 @@ public final class OmnisBench {
                 || before.path("lowStockThreshold").asInt() != threshold) {
             throw new IllegalStateException("the position was not set up as asked: " + before);
         }
-        List<Map<String, String>> shoppers = new ArrayList<>();
-        for (int c = 0; c < options.holdClients(); c++) {
-            shoppers.add(Api.bearer(DevTokens.customer("bench-shopper-" + c)));
+        // one shopper per hold, signed before the clock starts: a shopper keeps at most 5 open holds (docs/inventory.md)
+        List<String> shoppers = new ArrayList<>();
+        for (int i = 0; i < options.holds(); i++) {
+            shoppers.add(DevTokens.customer("bench-shopper-" + i));
         }
         String body = holdBody(sku);
         Measurement m = measure(scenario, options.holdClients(), options.holds(),
-                (c, i) -> api.send("POST", "/reservations", body, shoppers.get(c)).status());
+                (c, i) -> api.send("POST", "/reservations", body, hold(shoppers.get(i))).status());
 
         JsonNode after = position(sku);
         boolean exact = m.successes() == stock && m.count(409) == m.requests() - stock

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.omnis.carts.dynamo.DynamoCartRepository;
-import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
+import com.omnis.shared.idempotency.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.local.template.FunctionSpec;
 import com.omnis.local.template.HttpRoute;

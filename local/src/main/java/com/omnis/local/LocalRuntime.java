@@ -9,19 +9,16 @@ import com.omnis.local.events.LocalEventBus;
 import com.omnis.local.events.PutEventsService;
 import com.omnis.local.events.ScheduleRunner;
 import com.omnis.local.events.StreamPoller;
+import com.omnis.local.http.GatewayServer;
 import com.omnis.local.http.HttpGateway;
 import com.omnis.local.http.JwtAuthorizer;
 import com.omnis.local.http.RouteTable;
 import com.omnis.local.lambda.LocalFunctions;
+import com.omnis.local.lambda.LocalMetrics;
 import com.omnis.local.template.SamTemplate;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +51,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final StreamPoller streams;
     private final DeliveryLog deliveries;
     private final LocalOutbox outbox;
+    private final LocalClock clock;
+    private final LocalMetrics metrics;
     private final int port;
 
     private LocalRuntime(Builder built) {
@@ -66,6 +65,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.streams = built.streams;
         this.deliveries = built.deliveries;
         this.outbox = built.outbox;
+        this.clock = built.clock;
+        this.metrics = built.metrics;
         this.port = built.port;
     }
 
@@ -150,6 +151,16 @@ public final class LocalRuntime implements AutoCloseable {
         return outbox;
     }
 
+    /** The one clock every function, the bus and the schedules read ({@code POST /_local/clock} moves it). */
+    public LocalClock clock() {
+        return clock;
+    }
+
+    /** What the functions counted ({@code GET /_local/metrics}). */
+    public LocalMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
         Builder.closeInReverse(resources);
@@ -173,7 +184,10 @@ public final class LocalRuntime implements AutoCloseable {
     private static final class Builder {
         private final RuntimeOptions options;
         private final PrintStream console;
-        private final Clock clock = Clock.systemUTC();
+        /** As many requests at once as the JDK server's 32 threads served, plus Jetty's acceptor and selector. */
+        private static final int HTTP_THREADS = 34;
+        private final LocalClock clock = LocalClock.system();
+        private final LocalMetrics metrics = new LocalMetrics();
         private final List<AutoCloseable> resources = new ArrayList<>();
         private SamTemplate template;
         private EmbeddedDynamo dynamo;
@@ -192,9 +206,9 @@ public final class LocalRuntime implements AutoCloseable {
 
         void build() {
             console.println("Omnis local runtime");
-            HttpServer server = bind(options.port());
-            resources.add(() -> server.stop(0));
-            port = server.getAddress().getPort();
+            GatewayServer server = bind(options.port());
+            resources.add(server);
+            port = server.port();
 
             // DynamoDB Local starts in the background while the template is read and the functions are built
             LocalAwsServer awsServer = EmbeddedDynamo.startServer(options.dataDir());
@@ -204,7 +218,7 @@ public final class LocalRuntime implements AutoCloseable {
                             + " functions, " + t.routes().size() + " routes");
             dynamo = EmbeddedDynamo.on(awsServer, template);
             resources.add(dynamo);
-            functions = step("functions", () -> LocalFunctions.load(template, dynamo::environmentFor),
+            functions = step("functions", () -> LocalFunctions.load(template, dynamo::environmentFor, clock, metrics),
                     f -> f.loaded().size() + " of " + template.functions().size() + " started");
             functions.failures().values().forEach(reason -> console.println("  ! " + reason
                     + " (its routes answer 503; build its module)"));
@@ -243,15 +257,12 @@ public final class LocalRuntime implements AutoCloseable {
             Map<String, Object> endpoints = new LinkedHashMap<>();
             endpoints.put("api", "http://localhost:" + port);
             endpoints.put("aws", dynamo.endpoint().toString());
-            LocalAdmin admin = new LocalAdmin(template, functions, bus, schedules, deliveries, outbox, endpoints, clock);
+            LocalAdmin admin = new LocalAdmin(template, functions, bus, schedules, deliveries, outbox, endpoints, clock,
+                    metrics);
             HttpGateway gateway = new HttpGateway(new RouteTable(template.routes()), template.authorizers(),
                     JwtAuthorizer.forDevTokens(), functions, admin, clock,
                     options.requestLog() ? line -> console.println("  " + line) : line -> { });
-            ExecutorService httpPool = Executors.newFixedThreadPool(32, daemon("local-http"));
-            resources.add(httpPool::shutdownNow);
-            server.createContext("/", gateway);
-            server.setExecutor(httpPool);
-            server.start();
+            server.start(gateway);
             schedules.start();
             streams.start(options.streamPollInterval());
 
@@ -261,7 +272,7 @@ public final class LocalRuntime implements AutoCloseable {
             console.printf("  try:  curl -s http://localhost:%d/products%n", port);
             console.printf("        curl -s -H \"Authorization: Bearer $(./scripts/dev-token --sub customer-1 --groups customer)\""
                     + " http://localhost:%d/me/cart%n", port);
-            console.printf("        curl -s http://localhost:%d/_local   (what runs; also /_local/events, /_local/outbox)%n", port);
+            console.printf("        curl -s http://localhost:%d/_local   (what runs; also /_local/events, /_local/outbox, /_local/metrics, /_local/clock)%n", port);
             console.println("  Ctrl-C to stop");
         }
 
@@ -272,13 +283,11 @@ public final class LocalRuntime implements AutoCloseable {
             return result;
         }
 
-        private static HttpServer bind(int port) {
+        private static GatewayServer bind(int port) {
             try {
-                return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+                return GatewayServer.bind(port, HTTP_THREADS);
             } catch (BindException e) {
                 throw new PortInUseException(port, e);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
             }
         }
 

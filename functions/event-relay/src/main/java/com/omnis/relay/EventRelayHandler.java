@@ -9,10 +9,10 @@ import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.events.OutboxRecord;
+import com.omnis.shared.lambda.Invocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -23,24 +23,35 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public final class EventRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final OutboxRelay relay;
+    private final Invocation invocation;
 
     public EventRelayHandler() {
-        this(fromSettings(Settings.current()));
+        this(Settings.current(), Invocation.of(Settings.current()));
+    }
+
+    private EventRelayHandler(Settings settings, Invocation invocation) {
+        this(fromSettings(settings, invocation), invocation);
     }
 
     public EventRelayHandler(OutboxRelay relay) {
-        this.relay = relay;
+        this(relay, Invocation.of(Settings.current()));
     }
 
-    private static OutboxRelay fromSettings(Settings settings) {
+    /** With the boundary whose metrics {@code relay} counts on: they are flushed once per batch. */
+    public EventRelayHandler(OutboxRelay relay, Invocation invocation) {
+        this.relay = relay;
+        this.invocation = invocation;
+    }
+
+    private static OutboxRelay fromSettings(Settings settings, Invocation invocation) {
         AwsClients aws = new AwsClients(settings);
         EventBridgeClient client = aws.configure(EventBridgeClient.builder()).build();
-        return new OutboxRelay(new EventBridgePublisher(client, settings.require("EVENT_BUS_NAME")));
+        return new OutboxRelay(new EventBridgePublisher(client, settings.require("EVENT_BUS_NAME")), invocation.metrics());
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return invocation.run(context, () -> {
             List<OutboxRelay.Item> items = new ArrayList<>();
             for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
                 if ("INSERT".equals(record.getEventName())) {

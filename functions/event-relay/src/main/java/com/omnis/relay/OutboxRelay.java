@@ -1,6 +1,7 @@
 package com.omnis.relay;
 
 import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * refuses an event, the item carrying it and every later item are reported as failed: Lambda then
  * retries from that item (the items before it are checkpointed), and what had already gone out is
  * sent again with the same event ids, which consumers deduplicate on.
+ *
+ * <p>Counts {@value #EVENTS_RELAYED} (events the bus took) and {@value #EVENTS_REFUSED} (events the
+ * bus refused, and unreadable items, which will end in the dead-letter queue).
  */
 public final class OutboxRelay {
 
@@ -22,10 +26,19 @@ public final class OutboxRelay {
     public record Item(String sequenceNumber, Optional<List<DomainEvent>> events) {
     }
 
+    public static final String EVENTS_RELAYED = "EventsRelayed";
+    public static final String EVENTS_REFUSED = "EventsRefused";
+
     private final EventPublisher publisher;
+    private final Metrics metrics;
 
     public OutboxRelay(EventPublisher publisher) {
+        this(publisher, Metrics.NONE);
+    }
+
+    public OutboxRelay(EventPublisher publisher, Metrics metrics) {
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     /** Publishes the items' events; returns the sequence numbers to retry (empty when all went out). */
@@ -36,6 +49,7 @@ public final class OutboxRelay {
             Item item = items.get(index);
             if (item.events().isEmpty()) {
                 LOG.error("outbox item at {} is unreadable; it goes to the dead-letter queue", item.sequenceNumber());
+                metrics.count(EVENTS_REFUSED);
                 return failedFrom(items, flush(batch, owners, index).orElse(index));
             }
             for (DomainEvent event : item.events().get()) {
@@ -58,6 +72,10 @@ public final class OutboxRelay {
             return Optional.empty();
         }
         Set<Integer> refused = publisher.publish(List.copyOf(batch));
+        metrics.count(EVENTS_RELAYED, batch.size() - refused.size());
+        if (!refused.isEmpty()) {
+            metrics.count(EVENTS_REFUSED, refused.size());
+        }
         Optional<Integer> first = refused.stream().map(owners::get).min(Integer::compare);
         first.ifPresent(index -> LOG.warn("the bus refused {} of {} events; retrying from item {}", refused.size(),
                 batch.size(), index));

@@ -6,9 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.omnis.shared.config.Settings;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.json.Json;
+import com.omnis.shared.lambda.Invocation;
+import com.omnis.shared.metrics.EmfMetrics;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The relay fed with the stream sample of {@code events/streams/}. */
@@ -45,6 +51,34 @@ class EventRelayHandlerTest {
         // then
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("111100000000000000000002");
+    }
+
+    /** The relay with its own boundary, writing its EMF documents to {@code documents}. */
+    private static EventRelayHandler countingInto(List<String> documents, RecordingPublisher bus) {
+        return EmfMetrics.writingTo(documents::add, () -> Settings.withOverrides(
+                Map.of(EmfMetrics.NAMESPACE, "Omnis", EmfMetrics.SERVICE, "event-relay"), () -> {
+                    Invocation invocation = Invocation.of(Settings.current());
+                    return new EventRelayHandler(new OutboxRelay(bus, invocation.metrics()), invocation);
+                }));
+    }
+
+    @Test
+    void countsTheEventsRelayedAndRefusedOnceForTheBatch() {
+        // given: the bus refuses the expiry (the third of four events)
+        List<String> documents = new CopyOnWriteArrayList<>();
+        EventRelayHandler handler = countingInto(documents,
+                new RecordingPublisher(event -> event.type().equals("ReservationExpired")));
+
+        // when
+        handler.handleRequest(sample(), null);
+
+        // then: one EMF document for the invocation, under the relay's service
+        assertThat(documents).singleElement().satisfies(line -> {
+            JsonNode document = Json.read(line, JsonNode.class);
+            assertThat(document.path("Service").asText()).isEqualTo("event-relay");
+            assertThat(document.path(OutboxRelay.EVENTS_REFUSED).asDouble()).isEqualTo(1.0);
+            assertThat(document.path(OutboxRelay.EVENTS_RELAYED).asDouble()).isEqualTo(3.0);
+        });
     }
 
     @Test

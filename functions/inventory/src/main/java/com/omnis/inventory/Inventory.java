@@ -1,20 +1,22 @@
 package com.omnis.inventory;
 
-import com.omnis.inventory.dynamo.DynamoIdempotencyStore;
+import com.omnis.inventory.domain.HoldLimits;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.inventory.service.ReservationService;
-import com.omnis.shared.dynamo.Retry;
 import com.omnis.inventory.service.StockService;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.dynamo.Retry;
+import com.omnis.shared.idempotency.DynamoIdempotencyStore;
+import com.omnis.shared.idempotency.Idempotency;
 import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.DynamoStockReader;
+import com.omnis.shared.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,41 +31,58 @@ public record Inventory(StockService stock, ReservationService reservations, Ava
     public static Inventory fromSettings(Settings settings) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();
-        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Clock.systemUTC(), Retry.standard());
+        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Retry.standard());
     }
 
     /** The sweeper needs reservations only: stock, reservations, outbox and locations tables. */
     public static ReservationService sweeperFromSettings(Settings settings) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();
-        return reservations(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Clock.systemUTC(), Retry.standard());
+        return sweeper(dynamo, aws.dynamoDbEnhanced(dynamo), settings, Retry.standard());
     }
 
-    /** Wires the HTTP function on {@code dynamo} with the table names of {@code settings}. */
-    public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Clock clock,
-                                 Retry retry) {
-        String idempotencyTable = settings.require("IDEMPOTENCY_TABLE");
-        DynamoInventoryStore store = store(dynamo, settings, Optional.of(idempotencyTable));
+    /** Wires the HTTP function on {@code dynamo} with the table names, clock and limits of {@code settings}. */
+    public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Retry retry) {
+        return wire(dynamo, enhanced, settings, retry, Metrics.forFunction(settings));
+    }
+
+    /** As {@link #wire(DynamoDbClient, DynamoDbEnhancedClient, Settings, Retry)}, counting into {@code metrics} (tests). */
+    public static Inventory wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Retry retry,
+                                 Metrics metrics) {
+        Clock clock = settings.clock();
+        DynamoInventoryStore store = store(dynamo, settings);
         CachedLocations locations = locations(enhanced, settings, clock);
         RandomGenerator random = RandomGenerator.getDefault();
-        StockService stock = new StockService(store, new DynamoIdempotencyStore(dynamo, idempotencyTable), locations,
-                new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")), clock, retry, random);
-        ReservationService reservations = new ReservationService(store, locations, clock, retry, random);
+        Idempotency idempotency = new Idempotency(
+                new DynamoIdempotencyStore(dynamo, settings.require("IDEMPOTENCY_TABLE")), clock);
+        StockService stock = new StockService(store, idempotency, locations,
+                new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")), clock, retry, random, metrics);
+        ReservationService reservations = new ReservationService(store, idempotency, locations, clock, retry, random,
+                holdLimits(settings), metrics);
         // shoppers' availability reads eventually consistent: half the read cost, a second of staleness at most
         AvailabilityQuery availability = new AvailabilityQuery(
                 new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), false), locations);
         return new Inventory(stock, reservations, availability);
     }
 
-    public static ReservationService reservations(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced,
-                                                  Settings settings, Clock clock, Retry retry) {
-        return new ReservationService(store(dynamo, settings, Optional.empty()), locations(enhanced, settings, clock),
-                clock, retry, RandomGenerator.getDefault());
+    /** What the sweeper runs: expiry only, with no idempotency table. */
+    public static ReservationService sweeper(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings,
+                                             Retry retry) {
+        return ReservationService.expiryOnly(store(dynamo, settings),
+                locations(enhanced, settings, settings.clock()), settings.clock(), retry, RandomGenerator.getDefault(),
+                Metrics.forFunction(settings));
     }
 
-    private static DynamoInventoryStore store(DynamoDbClient dynamo, Settings settings, Optional<String> idempotency) {
+    /** {@link HoldLimits#DEFAULT}, or the figures of {@code HOLD_LIMIT_OPEN_HOLDS} and {@code HOLD_LIMIT_UNITS}. */
+    static HoldLimits holdLimits(Settings settings) {
+        return new HoldLimits(
+                settings.find(HoldLimits.OPEN_HOLDS_SETTING).map(Integer::parseInt).orElse(HoldLimits.DEFAULT.openHolds()),
+                settings.find(HoldLimits.UNITS_SETTING).map(Long::parseLong).orElse(HoldLimits.DEFAULT.units()));
+    }
+
+    private static DynamoInventoryStore store(DynamoDbClient dynamo, Settings settings) {
         return new DynamoInventoryStore(dynamo, new DynamoInventoryStore.Tables(settings.require("STOCK_TABLE"),
-                settings.require("RESERVATIONS_TABLE"), settings.require("OUTBOX_TABLE"), idempotency));
+                settings.require("RESERVATIONS_TABLE"), settings.require("OUTBOX_TABLE")));
     }
 
     private static CachedLocations locations(DynamoDbEnhancedClient enhanced, Settings settings, Clock clock) {

@@ -37,7 +37,7 @@ class BadInputTest {
                 "lines", List.of(Map.of("sku", TEE.value(), "quantity", 1)))).body().get("id").asText();
         stockBefore = f.allStockRecords();
         outboxBefore = f.outboxItems();
-        reservationsBefore = f.allReservations();
+        reservationsBefore = f.allReservationItems();
     }
 
     @AfterAll
@@ -81,7 +81,9 @@ class BadInputTest {
                 bad("hold over an hour", hold(customer, "{\"channel\":\"web\",\"ttlSeconds\":7200,\"lines\":[{\"sku\":\"TEE-BLUE-M\",\"quantity\":1}]}"), 400, "ttlSeconds"),
                 bad("null line", hold(customer, "{\"channel\":\"web\",\"lines\":[null]}"), 400, "lines[0]"),
                 bad("unknown pickup store", hold(customer, "{\"channel\":\"web\",\"lines\":[{\"sku\":\"TEE-BLUE-M\",\"quantity\":1,\"locationId\":\"store-mars\"}]}"), 422, "lines.locationId"),
-                bad("store channel without a store", hold(customer, "{\"channel\":\"store\",\"lines\":[{\"sku\":\"TEE-BLUE-M\",\"quantity\":1}]}"), 400, "lines.locationId"),
+                bad("store channel without a store", hold(ops, "{\"channel\":\"store\",\"lines\":[{\"sku\":\"TEE-BLUE-M\",\"quantity\":1}]}"), 400, "lines.locationId"),
+                bad("hold without an idempotency key", Http.request("POST", "/reservations", "/reservations").as(customer)
+                        .body("{\"channel\":\"web\",\"lines\":[{\"sku\":\"TEE-BLUE-M\",\"quantity\":1}]}"), 400, "header Idempotency-Key"),
                 bad("anonymous hold", hold(As.ANONYMOUS, "{\"channel\":\"web\",\"lines\":[{\"sku\":\"TEE-BLUE-M\",\"quantity\":1}]}"), 401, null),
                 bad("commit of an id that is not one", Http.request("POST", "/reservations/{reservationId}/commit",
                         "/reservations/x/commit").path("reservationId", "../../etc").as(customer), 404, null),
@@ -117,7 +119,7 @@ class BadInputTest {
         }
         assertThat(f.allStockRecords()).isEqualTo(stockBefore);
         assertThat(f.outboxItems()).isEqualTo(outboxBefore);
-        assertThat(f.allReservations()).isEqualTo(reservationsBefore);
+        assertThat(f.allReservationItems()).isEqualTo(reservationsBefore);
         assertThat(reservationId).isNotBlank();
     }
 
@@ -135,7 +137,8 @@ class BadInputTest {
     }
 
     private static Http.Request hold(As as, String body) {
-        return Http.request("POST", "/reservations", "/reservations").as(as).body(body);
+        return Http.request("POST", "/reservations", "/reservations").as(as)
+                .header("Idempotency-Key", "bad-hold-" + java.util.UUID.randomUUID()).body(body);
     }
 
     private static Http.Request settings(As as, String body) {

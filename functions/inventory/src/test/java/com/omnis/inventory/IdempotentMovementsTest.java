@@ -74,6 +74,7 @@ class IdempotentMovementsTest {
         // then
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().get("type").asText()).endsWith("/idempotency-in-progress");
+        assertThat(duplicate.headers()).containsEntry("Retry-After", "1");
         assertThat(f.position(TEE, WAREHOUSE).onHand()).isEqualTo(1);
     }
 

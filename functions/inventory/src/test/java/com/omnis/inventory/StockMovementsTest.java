@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class StockMovementsTest {
+public class StockMovementsTest {
 
     private final InventoryFixture f = new InventoryFixture();
 
@@ -222,7 +222,7 @@ class StockMovementsTest {
         return f.http.send(request);
     }
 
-    static Map<String, Object> movement(String type, com.omnis.shared.domain.Sku sku, String locationId, long quantity) {
+    public static Map<String, Object> movement(String type, com.omnis.shared.domain.Sku sku, String locationId, long quantity) {
         return Map.of("type", type, "sku", sku.value(), "locationId", locationId, "quantity", quantity);
     }
 
@@ -231,7 +231,7 @@ class StockMovementsTest {
                 "transferId", transferId);
     }
 
-    static String key() {
+    public static String key() {
         return UUID.randomUUID().toString();
     }
 }

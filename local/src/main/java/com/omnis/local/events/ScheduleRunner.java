@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fires the template's schedules on their rate or cron expression, with the event EventBridge
  * sends ({@code detail-type: Scheduled Event}, or the target's {@code Input}). {@link #fire} runs
- * one at once, so a person or a test need not wait for the next minute.
+ * one at once, so a person or a test need not wait for the next minute. The time is the runtime's
+ * clock: when it is moved forward ({@link #clockMoved}), what fell due fires once.
  */
 public final class ScheduleRunner implements AutoCloseable {
 
@@ -33,6 +35,10 @@ public final class ScheduleRunner implements AutoCloseable {
     private final DeliveryLog log;
     private final Clock clock;
     private final List<String> warnings = new ArrayList<>();
+    /** When each enabled schedule fires next, once started. */
+    private final Map<ScheduleSpec, Instant> due = new LinkedHashMap<>();
+    private final Map<ScheduleSpec, ScheduledFuture<?>> timers = new LinkedHashMap<>();
+    private final Map<ScheduleSpec, Long> generations = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
 
     public ScheduleRunner(List<ScheduleSpec> schedules, FunctionInvoker invoker, DeliveryLog log, Clock clock) {
@@ -59,16 +65,59 @@ public final class ScheduleRunner implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        schedules.stream().filter(ScheduleSpec::enabled).forEach(schedule -> arm(schedule, clock.instant()));
+        Instant now = clock.instant();
+        schedules.stream().filter(ScheduleSpec::enabled).forEach(schedule -> {
+            due.put(schedule, expressions.get(schedule).next(now));
+            arm(schedule);
+        });
     }
 
-    private void arm(ScheduleSpec schedule, Instant from) {
-        Instant next = expressions.get(schedule).next(from);
-        long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-        timer.schedule(() -> {
-            invoke(schedule);
-            arm(schedule, next);
-        }, delay, TimeUnit.MILLISECONDS);
+    /** Sets the timer of {@code schedule} for its next firing, by the runtime's clock. */
+    private void arm(ScheduleSpec schedule) {
+        long delay = Math.max(0, Duration.between(clock.instant(), due.get(schedule)).toMillis());
+        long generation = generations.merge(schedule, 1L, Long::sum);
+        timers.put(schedule, timer.schedule(() -> tick(schedule, generation), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized void tick(ScheduleSpec schedule, long generation) {
+        if (timer.isShutdown() || generations.get(schedule) != generation) {
+            return; // a timer replaced by clockMoved while it waited for the lock
+        }
+        fireIfDue(schedule);
+        arm(schedule);
+    }
+
+    /**
+     * Fires once a schedule whose time has come, and sets its next firing after now (not after the time
+     * it was due): when the clock jumps three days, a minute's schedule fires once, not 4,320 times.
+     */
+    private Optional<Delivery> fireIfDue(ScheduleSpec schedule) {
+        if (due.get(schedule).isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        Delivery delivery = invoke(schedule);
+        due.put(schedule, expressions.get(schedule).next(clock.instant()));
+        return Optional.of(delivery);
+    }
+
+    /**
+     * After the runtime's clock moved: fires, once each and before returning, the enabled schedules
+     * whose time has now passed, and resets every timer to the new time. Nothing before {@link #start}.
+     */
+    public synchronized List<Delivery> clockMoved() {
+        if (timer == null || timer.isShutdown()) {
+            return List.of();
+        }
+        List<Delivery> fired = new ArrayList<>();
+        for (ScheduleSpec schedule : due.keySet()) {
+            ScheduledFuture<?> pending = timers.remove(schedule);
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            fireIfDue(schedule).ifPresent(fired::add);
+            arm(schedule);
+        }
+        return fired;
     }
 
     /** Fires every schedule with this id now (an enabled one or not); empty if there is none. */
@@ -87,8 +136,11 @@ public final class ScheduleRunner implements AutoCloseable {
     }
 
     /** When an enabled schedule fires next, for the runtime's summary. */
-    public Optional<Instant> nextFiring(ScheduleSpec schedule) {
-        return schedule.enabled() ? Optional.of(expressions.get(schedule).next(clock.instant())) : Optional.empty();
+    public synchronized Optional<Instant> nextFiring(ScheduleSpec schedule) {
+        if (!schedule.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(due.getOrDefault(schedule, expressions.get(schedule).next(clock.instant())));
     }
 
     private Delivery invoke(ScheduleSpec schedule) {

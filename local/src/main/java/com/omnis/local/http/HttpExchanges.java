@@ -3,27 +3,62 @@ package com.omnis.local.http;
 import com.omnis.shared.http.ApiResponse;
 import com.omnis.shared.http.Problem;
 import com.omnis.shared.json.Json;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 
-/** Reading requests from and writing responses to the JDK HTTP server. */
+/** One request to the local HTTP server (Jetty) and its one response. */
 final class HttpExchanges {
 
-    private HttpExchanges() {
+    private final Request request;
+    private final Response response;
+    private int status;
+
+    HttpExchanges(Request request, Response response) {
+        this.request = request;
+        this.response = response;
+    }
+
+    String method() {
+        return request.getMethod();
+    }
+
+    /** The request target as sent, for the request log. */
+    String target() {
+        return request.getHttpURI().getPathQuery();
+    }
+
+    /** A request header's first value, or null. */
+    String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** The status sent, 0 before. */
+    int status() {
+        return status;
+    }
+
+    boolean sent() {
+        return status != 0;
     }
 
     /** The request with its body, or empty if the body is over {@code limit} bytes. */
-    static Optional<IncomingRequest> read(HttpExchange exchange, int limit) throws IOException {
+    Optional<IncomingRequest> read(int limit) throws IOException {
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
             body = in.readNBytes(limit + 1);
             if (body.length > limit) {
                 // read the rest before answering 413: a client still sending would otherwise see a reset, not the answer
@@ -31,34 +66,36 @@ final class HttpExchanges {
                 return Optional.empty();
             }
         }
-        var uri = exchange.getRequestURI();
-        return Optional.of(new IncomingRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body,
-                exchange.getRemoteAddress().getAddress().getHostAddress()));
-    }
-
-    static void send(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body) throws IOException {
-        headers.forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
-        boolean empty = body.length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304;
-        exchange.sendResponseHeaders(status, empty ? -1 : body.length);
-        if (!empty) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
-        exchange.close();
+        return Optional.of(new IncomingRequest(request.getMethod().toUpperCase(Locale.ROOT),
+                request.getHttpURI().getPath(), request.getHttpURI().getQuery(), headers, body,
+                Request.getRemoteAddr(request)));
     }
 
-    static void json(HttpExchange exchange, int status, Object body, Map<String, String> extraHeaders) throws IOException {
-        send(exchange, status, headers(ApiResponse.JSON, extraHeaders), Json.write(body).getBytes(StandardCharsets.UTF_8));
+    void send(int status, Map<String, List<String>> headers, byte[] body) throws IOException {
+        this.status = status;
+        response.setStatus(status);
+        headers.forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
+        boolean empty = body.length == 0 || request.getMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304;
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(true, empty ? null : ByteBuffer.wrap(body), written);
+            written.block();
+        }
     }
 
-    static void problem(HttpExchange exchange, Problem problem, Map<String, String> extraHeaders) throws IOException {
-        send(exchange, problem.status(), headers(ApiResponse.PROBLEM_JSON, extraHeaders),
+    void json(int status, Object body, Map<String, String> extraHeaders) throws IOException {
+        send(status, headers(ApiResponse.JSON, extraHeaders), Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void problem(Problem problem, Map<String, String> extraHeaders) throws IOException {
+        send(problem.status(), headers(ApiResponse.PROBLEM_JSON, extraHeaders),
                 Json.write(problem).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, List<String>> headers(String contentType, Map<String, String> extraHeaders) {
+    static Map<String, List<String>> headers(String contentType, Map<String, String> extraHeaders) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of(contentType));
         headers.put("Cache-Control", List.of("no-store"));

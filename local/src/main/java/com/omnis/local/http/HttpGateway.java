@@ -10,14 +10,13 @@ import com.omnis.local.lambda.LambdaEvent;
 import com.omnis.local.lambda.LocalFunctions;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.JwtAuthorizerSpec;
+import com.omnis.shared.error.DomainException;
 import com.omnis.shared.http.Problem;
 import com.omnis.shared.error.DomainException;
 import com.omnis.shared.error.NotFoundException;
 import com.omnis.shared.error.UnauthenticatedException;
 import com.omnis.shared.http.ProblemException;
 import com.omnis.shared.http.Router;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * route's function; the function's response goes back as API Gateway would send it. The runtime's
  * own errors (no route, no token, body too large, function not built) are problem documents.
  */
-public final class HttpGateway implements HttpHandler {
+public final class HttpGateway {
 
     /** API Gateway's own payload limit; the functions enforce their smaller one. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -68,35 +67,42 @@ public final class HttpGateway implements HttpHandler {
         this.requestLog = requestLog;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    void handle(HttpExchanges exchange) throws IOException {
         long start = System.nanoTime();
         String outcome;
         try {
             outcome = serve(exchange);
         } catch (RuntimeException e) {
-            LOG.error("the local runtime failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            HttpExchanges.problem(exchange, internalError("the local runtime failed; see its log"), Map.of());
+            LOG.error("the local runtime failed on {} {}", exchange.method(), exchange.target(), e);
+            if (!exchange.sent()) {
+                exchange.problem(internalError("the local runtime failed; see its log"), Map.of());
+            }
             outcome = "runtime error";
         }
-        requestLog.accept(String.format("%-6s %s -> %d %s (%d ms)", exchange.getRequestMethod(), exchange.getRequestURI(),
-                exchange.getResponseCode(), outcome, (System.nanoTime() - start) / 1_000_000));
+        requestLog.accept(String.format("%-6s %s -> %d %s (%d ms)", exchange.method(), exchange.target(),
+                exchange.status(), outcome, (System.nanoTime() - start) / 1_000_000));
     }
 
-    private String serve(HttpExchange exchange) throws IOException {
-        Map<String, String> cors = Cors.headers(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin")));
-        Optional<IncomingRequest> read = HttpExchanges.read(exchange, MAX_BODY_BYTES);
+    private String serve(HttpExchanges exchange) throws IOException {
+        Map<String, String> cors = Cors.headers(Optional.ofNullable(exchange.header("Origin")));
+        Optional<IncomingRequest> read = exchange.read(MAX_BODY_BYTES);
         if (read.isEmpty()) {
-            HttpExchanges.problem(exchange, ProblemException.tooLarge("the body exceeds " + MAX_BODY_BYTES + " bytes").problem(), cors);
+            exchange.problem(ProblemException.tooLarge("the body exceeds " + MAX_BODY_BYTES + " bytes").problem(), cors);
             return "";
         }
         IncomingRequest request = read.get();
+        if (!wellEncoded(request.rawPath()) || !wellEncoded(request.rawQuery())) {
+            exchange.problem(new Problem(Problem.TYPE_BASE + "malformed-request", "Malformed request", 400,
+                    "the path or the query string has a % not followed by two hex digits: encode % as %25",
+                    List.of(), null), cors);
+            return "malformed";
+        }
         if (Cors.isPreflight(request)) {
-            HttpExchanges.send(exchange, 204, single(Cors.preflightHeaders(request)), new byte[0]);
+            exchange.send(204, single(Cors.preflightHeaders(request)), new byte[0]);
             return "preflight";
         }
         if (request.method().equals("GET") && request.rawPath().equals(JWKS_PATH)) {
-            HttpExchanges.send(exchange, 200, single(Map.of("Content-Type", "application/json")),
+            exchange.send(200, single(Map.of("Content-Type", "application/json")),
                     DevTokens.publicJwks().getBytes(StandardCharsets.UTF_8));
             return "";
         }
@@ -105,7 +111,7 @@ public final class HttpGateway implements HttpHandler {
         }
         Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
-            HttpExchanges.problem(exchange, Router.problemOf(new NotFoundException("no route for " + request.method() + " "
+            exchange.problem(Router.problemOf(new NotFoundException("no route for " + request.method() + " "
                     + request.rawPath())), cors);
             return "";
         }
@@ -117,7 +123,7 @@ public final class HttpGateway implements HttpHandler {
             } catch (UnauthenticatedException e) {
                 Map<String, String> headers = new LinkedHashMap<>(cors);
                 headers.put("WWW-Authenticate", "Bearer");
-                HttpExchanges.problem(exchange, Router.problemOf(e), headers);
+                exchange.problem(Router.problemOf(e), headers);
                 return "authorizer";
             }
         }
@@ -126,12 +132,12 @@ public final class HttpGateway implements HttpHandler {
         try {
             result = functions.invoke(route.functionId(), new LambdaEvent(event, () -> RESULTS.convertValue(event, Map.class)));
         } catch (LocalFunctions.FunctionUnavailableException e) {
-            HttpExchanges.problem(exchange, new Problem(Problem.TYPE_BASE + "function-unavailable", "Function unavailable",
+            exchange.problem(new Problem(Problem.TYPE_BASE + "function-unavailable", "Function unavailable",
                     503, e.getMessage(), List.of(), null), cors);
             return route.functionId();
         } catch (RuntimeException | Error e) {
             LOG.error("{} failed on {}", route.functionId(), route.routeKey(), e);
-            HttpExchanges.problem(exchange, internalError("the function failed; quote request id "
+            exchange.problem(internalError("the function failed; quote request id "
                     + event.getRequestContext().getRequestId()), cors);
             return route.functionId();
         }
@@ -139,11 +145,11 @@ public final class HttpGateway implements HttpHandler {
         return route.functionId();
     }
 
-    private String serveLocal(HttpExchange exchange, IncomingRequest request, Map<String, String> cors) throws IOException {
+    private String serveLocal(HttpExchanges exchange, IncomingRequest request, Map<String, String> cors) throws IOException {
         try {
             Optional<LocalEndpoints.Reply> reply = localEndpoints.handle(request);
             if (reply.isEmpty()) {
-                HttpExchanges.problem(exchange, Router.problemOf(new NotFoundException("no local endpoint "
+                exchange.problem(Router.problemOf(new NotFoundException("no local endpoint "
                         + request.method() + " " + request.rawPath())), cors);
             } else if (reply.get().body() instanceof LocalEndpoints.Html html) {
                 Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
@@ -154,18 +160,18 @@ public final class HttpGateway implements HttpHandler {
                 HttpExchanges.send(exchange, reply.get().status(), headers,
                         html.page().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
-                HttpExchanges.json(exchange, reply.get().status(), reply.get().body(), cors);
+                exchange.json(reply.get().status(), reply.get().body(), cors);
             }
-        } catch (ProblemException e) {
-            HttpExchanges.problem(exchange, e.problem(), cors);
         } catch (DomainException e) {
-            HttpExchanges.problem(exchange, Router.problemOf(e), cors);
+            exchange.problem(Router.problemOf(e), cors);
+        } catch (ProblemException e) {
+            exchange.problem(e.problem(), cors);
         }
         return "local";
     }
 
     /** Writes what the function returned: a payload 2.0 response, or any other value as a 200 JSON body. */
-    private static void writeResult(HttpExchange exchange, Object result, Map<String, String> cors) throws IOException {
+    private static void writeResult(HttpExchanges exchange, Object result, Map<String, String> cors) throws IOException {
         APIGatewayV2HTTPResponse response = asResponse(result);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (response.getHeaders() != null) {
@@ -182,7 +188,7 @@ public final class HttpGateway implements HttpHandler {
         String body = response.getBody();
         byte[] bytes = body == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        HttpExchanges.send(exchange, response.getStatusCode() == 0 ? 200 : response.getStatusCode(), headers, bytes);
+        exchange.send(response.getStatusCode() == 0 ? 200 : response.getStatusCode(), headers, bytes);
     }
 
     private static APIGatewayV2HTTPResponse asResponse(Object result) {
@@ -199,6 +205,17 @@ public final class HttpGateway implements HttpHandler {
         } catch (IOException e) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody("").build();
         }
+    }
+
+    /** Every {@code %} starts a percent-encoded byte ({@code %2F}): what no function could decode is refused here. */
+    static boolean wellEncoded(String raw) {
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                    || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Problem internalError(String detail) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.omnis.local.template.FunctionSpec;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.metrics.EmfMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,15 +16,20 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.slf4j.MDC;
 
 /**
  * One function of the template, built the way Lambda builds it: the handler class named in the
  * template, its no-argument constructor run with the function's own environment (through
  * {@link Settings#withOverrides}), then its handler method called with the event in the type it declares.
+ * Every function of the runtime reads the runtime's one clock, writes its metrics to the runtime
+ * (not to standard output) and logs under its own service name.
  */
 public final class LocalFunction {
 
@@ -32,20 +38,34 @@ public final class LocalFunction {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Powertools' logging context key of the service name. */
+    private static final String SERVICE_KEY = "service";
+
     private final FunctionSpec spec;
     private final Map<String, String> environment;
+    private final Clock clock;
     private final Object handler;
     private final Method method;
 
-    private LocalFunction(FunctionSpec spec, Map<String, String> environment, Object handler, Method method) {
+    private LocalFunction(FunctionSpec spec, Map<String, String> environment, Clock clock, Object handler, Method method) {
         this.spec = spec;
         this.environment = Map.copyOf(environment);
+        this.clock = clock;
         this.handler = handler;
         this.method = method;
     }
 
     /** Loads the handler class and runs its constructor, as a Lambda cold start would. */
     public static LocalFunction load(FunctionSpec spec, Map<String, String> environment) {
+        return load(spec, environment, Clock.systemUTC(), (function, document) -> System.out.println(document));
+    }
+
+    /**
+     * As {@link #load(FunctionSpec, Map)}, the function reading {@code clock} and handing each EMF
+     * document it writes to {@code metrics} with its id.
+     */
+    public static LocalFunction load(FunctionSpec spec, Map<String, String> environment, Clock clock,
+                                     BiConsumer<String, String> metrics) {
         Class<?> type;
         try {
             type = Class.forName(spec.handlerClass(), true, Thread.currentThread().getContextClassLoader());
@@ -53,8 +73,9 @@ public final class LocalFunction {
             throw new FunctionLoadException(spec.logicalId() + ": " + spec.handlerClass() + " is not on the classpath", e);
         }
         Method method = handlerMethod(spec, type);
-        Object handler = Settings.withOverrides(environment, () -> construct(spec, type));
-        return new LocalFunction(spec, environment, handler, method);
+        Object handler = asFunction(spec, environment, clock, () -> EmfMetrics.writingTo(
+                document -> metrics.accept(spec.logicalId(), document), () -> construct(spec, type)));
+        return new LocalFunction(spec, environment, clock, handler, method);
     }
 
     private static Object construct(FunctionSpec spec, Class<?> type) {
@@ -102,7 +123,26 @@ public final class LocalFunction {
 
     public Object invoke(LambdaEvent event, String requestId) {
         Context context = new LocalContext(spec, requestId);
-        return Settings.withOverrides(environment, () -> call(event, context));
+        return asFunction(spec, environment, clock, () -> call(event, context));
+    }
+
+    /** Runs {@code action} with the function's settings and clock, its lines logged under its service name. */
+    private static <T> T asFunction(FunctionSpec spec, Map<String, String> environment, Clock clock,
+                                    java.util.function.Supplier<T> action) {
+        String service = environment.get(EmfMetrics.SERVICE);
+        String previous = MDC.get(SERVICE_KEY);
+        if (service != null) {
+            MDC.put(SERVICE_KEY, service);
+        }
+        try {
+            return Settings.withOverrides(environment, name -> { }, clock, action);
+        } finally {
+            if (previous == null) {
+                MDC.remove(SERVICE_KEY);
+            } else {
+                MDC.put(SERVICE_KEY, previous);
+            }
+        }
     }
 
     private Object call(LambdaEvent event, Context context) {

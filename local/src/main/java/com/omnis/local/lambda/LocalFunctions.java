@@ -2,6 +2,7 @@ package com.omnis.local.lambda;
 
 import com.omnis.local.template.FunctionSpec;
 import com.omnis.local.template.SamTemplate;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,12 @@ public final class LocalFunctions {
 
     /** Builds the functions in parallel, each with {@code environmentFor.apply(functionId)} as its settings. */
     public static LocalFunctions load(SamTemplate template, Function<String, Map<String, String>> environmentFor) {
+        return load(template, environmentFor, Clock.systemUTC(), new LocalMetrics());
+    }
+
+    /** As {@link #load(SamTemplate, Function)}, every function reading {@code clock} and writing its metrics to {@code metrics}. */
+    public static LocalFunctions load(SamTemplate template, Function<String, Map<String, String>> environmentFor,
+                                      Clock clock, LocalMetrics metrics) {
         List<FunctionSpec> specs = template.functions();
         Map<String, LocalFunction> loaded = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
@@ -37,7 +44,8 @@ public final class LocalFunctions {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             Map<String, Future<LocalFunction>> pending = new LinkedHashMap<>();
             for (FunctionSpec spec : specs) {
-                pending.put(spec.logicalId(), pool.submit(() -> LocalFunction.load(spec, environmentFor.apply(spec.logicalId()))));
+                pending.put(spec.logicalId(), pool.submit(() -> LocalFunction.load(spec, environmentFor.apply(spec.logicalId()),
+                        clock, metrics::accept)));
             }
             pending.forEach((id, future) -> {
                 try {

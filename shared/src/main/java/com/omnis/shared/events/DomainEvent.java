@@ -11,16 +11,30 @@ import java.util.UUID;
  * consumer (EventBridge assigns its own id per delivery attempt, so consumers deduplicate on this one);
  * {@code type} is the EventBridge detail-type, {@code source} its source (e.g. {@code omnis.inventory});
  * {@code subject} names the aggregate ({@code stock/SKU-1/wh-paris}, {@code reservation/res_…}).
+ *
+ * <p>{@code version} is the envelope's: it grows when a field's meaning changes, never for an added
+ * field (readers skip fields they do not know: {@link com.omnis.shared.json.Json#STORED}). An event
+ * written before the envelope carried it reads as version 1.
  */
 public record DomainEvent(String id, String type, String source, Instant occurredAt, String subject,
-                          JsonNode data, String correlationId) {
+                          JsonNode data, String correlationId, Integer version) {
+
+    /** The envelope version this code writes. */
+    public static final int VERSION = 1;
 
     public DomainEvent {
+        version = version == null ? 1 : version;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** An event of the current envelope {@link #VERSION}. */
+    public DomainEvent(String id, String type, String source, Instant occurredAt, String subject, JsonNode data,
+                       String correlationId) {
+        this(id, type, source, occurredAt, subject, data, correlationId, VERSION);
     }
 
     /** A new event with a random id; {@code data} is any record, serialised with the project's mapper. */
@@ -30,7 +44,8 @@ public record DomainEvent(String id, String type, String source, Instant occurre
                 Json.MAPPER.valueToTree(data), correlationId);
     }
 
+    /** The data as {@code type}, skipping fields {@code type} does not know (a newer producer's). */
     public <T> T dataAs(Class<T> type) {
-        return Json.MAPPER.convertValue(data, type);
+        return Json.STORED.convertValue(data, type);
     }
 }

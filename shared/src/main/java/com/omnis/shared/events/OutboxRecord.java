@@ -53,10 +53,13 @@ public record OutboxRecord(String id, List<DomainEvent> events, Instant createdA
                 EXPIRES_AT, AttributeValue.fromN(Long.toString(createdAt.plus(RETENTION).getEpochSecond())));
     }
 
-    /** The events of an outbox item's {@link #EVENTS} attribute, as found in a stream record's new image. */
+    /**
+     * The events of an outbox item's {@link #EVENTS} attribute, as found in a stream record's new image.
+     * Fields this reader does not know (written by a newer deploy) are skipped, never a poison record.
+     */
     public static List<DomainEvent> parseEvents(String eventsJson) {
         try {
-            return Json.MAPPER.readValue(eventsJson, new TypeReference<List<DomainEvent>>() { });
+            return Json.STORED.readValue(eventsJson, new TypeReference<List<DomainEvent>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

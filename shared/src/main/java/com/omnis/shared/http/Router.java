@@ -68,9 +68,9 @@ public final class Router {
         } catch (DomainException e) {
             Problem problem = problemOf(e);
             log(requestId, problem);
-            return e instanceof ContentionException busy
-                    ? ApiResponse.problem(problem, Map.of("Retry-After", Long.toString(busy.retryAfter().toSeconds())))
-                    : ApiResponse.problem(problem);
+            return retryAfter(e).map(wait -> ApiResponse.problem(problem,
+                            Map.of("Retry-After", Long.toString(Math.max(1, wait.toSeconds())))))
+                    .orElseGet(() -> ApiResponse.problem(problem));
         } catch (ProblemException e) {
             Problem problem = e.problem();
             log(requestId, problem);
@@ -95,6 +95,15 @@ public final class Router {
         };
         Object current = e instanceof ConflictException conflict ? conflict.current() : null;
         return new Problem(Problem.TYPE_BASE + e.code(), e.title(), status, e.detail(), e.errors(), current);
+    }
+
+    /** When the same request may succeed by itself later: contention, or an idempotent twin still running. */
+    private static java.util.Optional<java.time.Duration> retryAfter(DomainException e) {
+        return switch (e) {
+            case ContentionException busy -> java.util.Optional.of(busy.retryAfter());
+            case ConflictException conflict -> conflict.retryAfter();
+            default -> java.util.Optional.empty();
+        };
     }
 
     private static void log(String requestId, Problem problem) {

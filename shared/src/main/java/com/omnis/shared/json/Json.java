@@ -14,10 +14,24 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapper of the project: strict on input types, ISO-8601 dates, no nulls in output. */
+/**
+ * The one JSON mapper of the project: strict on input types, ISO-8601 dates, no nulls in output.
+ *
+ * <p>Two ways to read. {@link #MAPPER} is strict: a client's request body with a field the contract
+ * does not know is a 400 ({@code ApiRequest}). {@link #STORED} (and {@link #read}) is for what this
+ * system wrote earlier, stored results and events: a deploy is never atomic, so a reader skips the
+ * fields a newer writer added instead of failing every replay or poisoning every outbox item.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = build();
+
+    /**
+     * As {@link #MAPPER}, ignoring fields it does not know: for stored results and events. A field it
+     * needs and does not find still fails (a missing amount is never read as 0): a field added later
+     * is optional for its readers (nullable, or defaulted by its record).
+     */
+    public static final ObjectMapper STORED = MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
     }
@@ -50,9 +64,10 @@ public final class Json {
         }
     }
 
+    /** Reads what this system stored or published (a tolerant reader, see {@link #STORED}). */
     public static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return STORED.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

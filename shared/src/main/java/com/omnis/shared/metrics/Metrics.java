@@ -16,11 +16,11 @@ public interface Metrics {
 
     /**
      * The metrics of the function being built, named by its {@code POWERTOOLS_SERVICE_NAME} and
-     * flushed as EMF at its handler boundary.
+     * flushed as EMF at its handler boundary ({@link EmfMetrics}); none when the settings name no
+     * {@code POWERTOOLS_METRICS_NAMESPACE} (unit tests).
      */
     static Metrics forFunction(com.omnis.shared.config.Settings settings) {
-        // TODO(observability): replaced by the Powertools EMF adapter on the metrics branch
-        return NONE;
+        return EmfMetrics.of(settings);
     }
 
     /** Counts nothing: for tests that do not look at metrics. */

@@ -1,5 +1,6 @@
 package com.omnis.inventory.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
@@ -10,5 +11,10 @@ public enum ReservationStatus {
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static ReservationStatus fromCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }

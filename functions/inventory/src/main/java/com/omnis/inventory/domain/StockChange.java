@@ -158,6 +158,30 @@ public final class StockChange {
         return allocations;
     }
 
+    /**
+     * Sells {@code units} that no reservation holds to {@code channel}, off the shelf at once (an
+     * order taking units without a hold): like a hold, it never takes what safety stock keeps back
+     * from the channel, and its write asserts it. The caller checked that the channel may take them.
+     */
+    public void sell(PositionKey key, long units, Channel channel) {
+        StockPosition position = current(key);
+        if (position.availableTo(channel) < units) {
+            throw new IllegalStateException(key + " offers " + channel.code() + " fewer than " + units + " units");
+        }
+        long remaining = units;
+        for (StockRecord r : shuffled(position.shards())) {
+            long take = Math.min(remaining, position.availableOn(r, channel));
+            if (take > 0) {
+                put(r.withCounts(r.onHand() - take, r.reserved(), r.inTransit(), r.ledger().sell(take)));
+                freeTaken.merge(r.key(), take, Long::sum);
+                if (r.shard() == 0) {
+                    safetyKept.merge(r.key(), position.settings().safetyStockFor(channel), Math::max);
+                }
+                remaining -= take;
+            }
+        }
+    }
+
     /** The held units leave with the order: off the shelf and out of the reserved count. */
     public void commit(Allocation allocation) {
         StockRecord r = heldRecord(allocation);

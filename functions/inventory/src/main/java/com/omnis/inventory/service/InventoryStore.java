@@ -1,8 +1,9 @@
 package com.omnis.inventory.service;
 
 import com.omnis.shared.dynamo.StaleWriteException;
+import com.omnis.inventory.domain.OpenHolds;
 import com.omnis.inventory.domain.Reservation;
-import com.omnis.inventory.domain.Transfer;
+import com.omnis.shared.inventory.Transfer;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.inventory.StockPosition;
@@ -18,6 +19,9 @@ public interface InventoryStore extends StockReader {
     Page<StockPosition> positionsAt(String locationId, int limit, Optional<String> cursor);
 
     Optional<Reservation> reservation(String id);
+
+    /** What {@code owner}'s limited holds hold right now. */
+    OpenHolds openHolds(String owner);
 
     /** Holds still HELD whose expiry is at or before {@code now}, oldest first, at most {@code limit}. */
     List<Reservation> dueHolds(Instant now, int limit);

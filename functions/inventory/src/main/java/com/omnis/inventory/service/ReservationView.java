@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A reservation as its owner sees it: one line per SKU and location (shards are an internal detail). */
+/**
+ * A reservation as its owner sees it: one line per SKU and location (shards are an internal detail);
+ * {@code orderId} once an order committed it.
+ */
 public record ReservationView(String id, ReservationStatus status, Channel channel, String reference,
-                              Instant createdAt, Instant expiresAt, List<Line> lines) {
+                              Instant createdAt, Instant expiresAt, String orderId, List<Line> lines) {
 
     public record Line(String sku, long quantity, String locationId) {
     }
@@ -24,6 +27,7 @@ public record ReservationView(String id, ReservationStatus status, Channel chann
                     (x, y) -> new Line(x.sku(), x.quantity() + y.quantity(), x.locationId()));
         }
         return new ReservationView(reservation.id(), reservation.status(), reservation.channel(),
-                reservation.reference(), reservation.createdAt(), reservation.expiresAt(), new ArrayList<>(lines.values()));
+                reservation.reference(), reservation.createdAt(), reservation.expiresAt(), reservation.orderId(),
+                new ArrayList<>(lines.values()));
     }
 }

@@ -1,7 +1,8 @@
 package com.omnis.inventory.service;
 
+import com.omnis.shared.domain.LocationId;
+import com.omnis.shared.error.ForbiddenException;
 import com.omnis.shared.identity.Caller;
-import com.omnis.shared.http.ProblemException;
 
 /** Who may see and move stock: ops everywhere, store staff at their own store only. */
 public final class StockAccess {
@@ -12,17 +13,17 @@ public final class StockAccess {
     public static void requireStaff(Caller caller) {
         caller.requireAuthenticated();
         if (!caller.isIn(Caller.OPS) && !caller.isIn(Caller.STORE_STAFF)) {
-            throw ProblemException.forbidden("stock is managed by the 'ops' and 'store-staff' groups");
+            throw new ForbiddenException("stock is managed by the 'ops' and 'store-staff' groups");
         }
         if (!caller.isIn(Caller.OPS) && caller.storeId().isEmpty()) {
-            throw ProblemException.forbidden("this store-staff token names no store (claim " + Caller.STORE_CLAIM + ")");
+            throw new ForbiddenException("this store-staff token names no store (claim " + Caller.STORE_CLAIM + ")");
         }
     }
 
-    public static void requireLocation(Caller caller, String locationId) {
+    public static void requireLocation(Caller caller, LocationId locationId) {
         requireStaff(caller);
-        if (!caller.isIn(Caller.OPS) && !caller.storeId().orElseThrow().equals(locationId)) {
-            throw ProblemException.forbidden("store staff manage the stock of their own store ("
+        if (!caller.isIn(Caller.OPS) && !caller.storeId().orElseThrow().equals(locationId.value())) {
+            throw new ForbiddenException("store staff manage the stock of their own store ("
                     + caller.storeId().orElseThrow() + ") only");
         }
     }

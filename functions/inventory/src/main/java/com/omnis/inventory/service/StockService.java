@@ -6,31 +6,31 @@ import com.omnis.inventory.domain.MovementType;
 import com.omnis.inventory.domain.SettingsChange;
 import com.omnis.inventory.domain.StockChange;
 import com.omnis.inventory.domain.StockPlan;
-import com.omnis.inventory.domain.Transfer;
-import com.omnis.inventory.service.IdempotencyStore.Claim;
-import com.omnis.inventory.service.InventoryTransaction.IdempotencyCompletion;
+import com.omnis.shared.inventory.Transfer;
 import com.omnis.inventory.service.InventoryTransaction.TransferWrite;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.ProductRepository;
+import com.omnis.shared.domain.LocationId;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.identity.Caller;
+import com.omnis.shared.idempotency.Idempotency;
+import com.omnis.shared.idempotency.IdempotencyKey;
+import com.omnis.shared.idempotency.RequestFingerprint;
+import com.omnis.shared.error.ConflictException;
 import com.omnis.shared.error.FieldError;
-import com.omnis.shared.http.ProblemException;
+import com.omnis.shared.error.ForbiddenException;
+import com.omnis.shared.error.NotFoundException;
+import com.omnis.shared.error.RuleViolationException;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.Ledger;
 import com.omnis.shared.inventory.PositionKey;
 import com.omnis.shared.inventory.PositionSettings;
 import com.omnis.shared.inventory.StockPosition;
-import com.omnis.shared.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.omnis.shared.metrics.Metrics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,19 +43,17 @@ import java.util.random.RandomGenerator;
  */
 public final class StockService {
 
-    /** How long a completed movement's idempotency key replays its result. */
-    public static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
-
     private final InventoryStore store;
-    private final IdempotencyStore idempotency;
+    private final Idempotency idempotency;
     private final CachedLocations locations;
     private final ProductRepository products;
     private final Clock clock;
     private final Retry retry;
     private final RandomGenerator random;
+    private final Metrics metrics;
 
-    public StockService(InventoryStore store, IdempotencyStore idempotency, CachedLocations locations,
-                        ProductRepository products, Clock clock, Retry retry, RandomGenerator random) {
+    public StockService(InventoryStore store, Idempotency idempotency, CachedLocations locations,
+                        ProductRepository products, Clock clock, Retry retry, RandomGenerator random, Metrics metrics) {
         this.store = store;
         this.idempotency = idempotency;
         this.locations = locations;
@@ -63,6 +61,7 @@ public final class StockService {
         this.clock = clock;
         this.retry = retry;
         this.random = random;
+        this.metrics = metrics;
     }
 
     // ---- movements ---------------------------------------------------------------------------
@@ -71,44 +70,26 @@ public final class StockService {
      * Applies a movement exactly once per idempotency key of the caller: the same key and body
      * return the first result and move nothing; the same key with another body is a 422.
      */
-    public MovementResult.Outcome move(Caller caller, Movement movement, String idempotencyKey, String correlationId) {
+    public MovementResult.Outcome move(Caller caller, Movement movement, IdempotencyKey key, String correlationId) {
         StockAccess.requireLocation(caller, movement.locationId());
         Location location = requireLocation("locationId", movement.locationId());
         movement.toLocationId().ifPresent(to -> requireLocation("toLocationId", to));
         if (products.find(movement.sku()).isEmpty()) {
-            throw ProblemException.unprocessable("unknown-sku", "Unknown SKU", "no product has SKU " + movement.sku(),
+            throw new RuleViolationException("unknown-sku", "Unknown SKU", "no product has SKU " + movement.sku(),
                     List.of(new FieldError("sku", "is not in the catalog")));
         }
-        String key = "movement:" + caller.subject() + ":" + idempotencyKey;
-        String hash = sha256(movement.fingerprint());
-        Claim claim = idempotency.claim(key, hash, clock.instant());
-        return switch (claim) {
-            case Claim.Completed completed -> new MovementResult.Outcome(
-                    Json.read(completed.result(), MovementResult.class), true);
-            case Claim.PayloadMismatch mismatch -> throw ProblemException.unprocessable("idempotency-key-reused",
-                    "Idempotency key reused", "this Idempotency-Key was already used with a different body",
-                    List.of(new FieldError("header Idempotency-Key", "was used for another movement")));
-            case Claim.InProgress inProgress -> throw ProblemException.conflict("idempotency-in-progress",
-                    "Request in progress", "a request with this Idempotency-Key is still being processed; retry later",
-                    null);
-            case Claim.Acquired acquired -> {
-                String movementId = UUID.randomUUID().toString();
-                try {
-                    yield new MovementResult.Outcome(
-                            retry.run(() -> apply(movement, location, movementId, key, hash, correlationId)), false);
-                } catch (IdempotencyClaimLostException e) {
-                    throw ProblemException.conflict("idempotency-in-progress", "Request in progress",
-                            "another request with this Idempotency-Key took over; retry to get its result", null);
-                } catch (RuntimeException e) {
-                    idempotency.abandon(key, hash);
-                    throw e;
-                }
-            }
-        };
+        String movementId = UUID.randomUUID().toString();
+        Idempotency.Outcome<MovementResult> outcome = idempotency.run(key,
+                RequestFingerprint.of(movement.fingerprint()), MovementResult.class,
+                completion -> retry.run(() -> apply(movement, location, movementId, completion, correlationId)));
+        if (!outcome.replayed()) {
+            metrics.count("StockMovements");
+        }
+        return new MovementResult.Outcome(outcome.response(), outcome.replayed());
     }
 
-    private MovementResult apply(Movement movement, Location location, String movementId, String key, String hash,
-                                 String correlationId) {
+    private MovementResult apply(Movement movement, Location location, String movementId,
+                                 Idempotency.Completion completion, String correlationId) {
         Instant now = clock.instant();
         Map<String, Location> known = locations.byId();
         StockChange change = new StockChange(store.positions(List.of(movement.sku())), known, random);
@@ -138,7 +119,7 @@ public final class StockService {
             case COUNT -> {
                 StockPosition position = change.current(here);
                 if (q < position.reserved()) {
-                    throw ProblemException.conflict("count-below-reserved", "Count below held units",
+                    throw new ConflictException("count-below-reserved", "Count below held units",
                             "the count of " + q + " is below the " + position.reserved()
                                     + " units held by reservations; release or commit them first",
                             PositionView.of(position, location));
@@ -147,7 +128,7 @@ public final class StockService {
             }
             case TRANSFER -> {
                 requireFree(change, here, q);
-                PositionKey there = new PositionKey(movement.sku(), movement.toLocationId().orElseThrow());
+                PositionKey there = new PositionKey(movement.sku(), movement.toLocationId().orElseThrow().value());
                 change.removeFree(here, q, Ledger::transferOut);
                 change.addInTransit(there, q);
                 touched.add(there);
@@ -160,12 +141,11 @@ public final class StockService {
                 .map(p -> PositionView.of(change.current(p), known.get(p.locationId())))
                 .toList();
         MovementResult result = new MovementResult(movementId, movement.type(), movement.sku().value(),
-                movement.locationId(), q, movement.toLocationId().orElse(null),
+                movement.locationId().value(), q, movement.toLocationId().map(LocationId::value).orElse(null),
                 movement.type() == MovementType.TRANSFER ? movementId : movement.transferId().orElse(null),
                 movement.reason().orElse(null), now, after);
         StockPlan plan = change.plan(movement.type().code(), movementId, correlationId, now);
-        store.write(new InventoryTransaction(plan, Optional.empty(), transfer,
-                Optional.of(new IdempotencyCompletion(key, hash, Json.write(result), now.plus(IDEMPOTENCY_TTL))),
+        store.write(new InventoryTransaction(plan, List.of(), transfer, Optional.of(completion.part(result)),
                 List.of(), now));
         return result;
     }
@@ -173,12 +153,12 @@ public final class StockService {
     private Transfer receivableTransfer(Movement movement) {
         String id = movement.transferId().orElseThrow();
         Transfer transfer = store.transfer(movement.sku(), id)
-                .filter(t -> t.toLocationId().equals(movement.locationId()))
-                .orElseThrow(() -> ProblemException.unprocessable("unknown-transfer", "Unknown transfer",
+                .filter(t -> t.toLocationId().equals(movement.locationId().value()))
+                .orElseThrow(() -> new RuleViolationException("unknown-transfer", "Unknown transfer",
                         "no transfer " + id + " of " + movement.sku() + " is bound for " + movement.locationId(),
                         List.of(new FieldError("transferId", "is not a transfer of this SKU to this location"))));
         if (movement.quantity() > transfer.outstanding()) {
-            throw ProblemException.unprocessable("transfer-overreceived", "More than was shipped",
+            throw new RuleViolationException("transfer-overreceived", "More than was shipped",
                     "transfer " + id + " has " + transfer.outstanding() + " units still in transit",
                     List.of(new FieldError("quantity", "exceeds the " + transfer.outstanding() + " units in transit")));
         }
@@ -188,7 +168,7 @@ public final class StockService {
     private void requireFree(StockChange change, PositionKey key, long units) {
         StockPosition position = change.current(key);
         if (position.free() < units) {
-            throw ProblemException.conflict("insufficient-stock", "Insufficient stock",
+            throw new ConflictException("insufficient-stock", "Insufficient stock",
                     key.locationId() + " has " + position.free() + " units of " + key.sku()
                             + " not held by reservations, fewer than " + units,
                     PositionView.of(position, locations.byId().get(key.locationId())));
@@ -198,41 +178,36 @@ public final class StockService {
     // ---- settings ----------------------------------------------------------------------------
 
     /** Sets safety stock per channel, the low-stock threshold and (ops only) the number of shards. */
-    public PositionView configure(Caller caller, Sku sku, String locationId, SettingsChange requested,
+    public PositionView configure(Caller caller, Sku sku, LocationId locationId, SettingsChange requested,
                                   String correlationId) {
         StockAccess.requireLocation(caller, locationId);
-        Location location = requireLocation("path locationId", locationId);
+        Location location = requireLocation(null, locationId);
         if (requested.shards().isPresent() && !caller.isIn(Caller.OPS)) {
-            throw ProblemException.forbidden("only the 'ops' group spreads a position over shards");
+            throw new ForbiddenException("only the 'ops' group spreads a position over shards");
         }
         if (products.find(sku).isEmpty()) {
-            throw ProblemException.unprocessable("unknown-sku", "Unknown SKU", "no product has SKU " + sku,
-                    List.of(new FieldError("path sku", "is not in the catalog")));
+            throw new RuleViolationException("unknown-sku", "Unknown SKU", "no product has SKU " + sku);
         }
         return retry.run(() -> {
             Instant now = clock.instant();
             StockChange change = new StockChange(store.positions(List.of(sku)), locations.byId(), random);
-            PositionKey key = new PositionKey(sku, locationId);
+            PositionKey key = new PositionKey(sku, locationId.value());
             StockPosition position = change.current(key);
             PositionSettings current = position.settings();
-            PositionSettings wanted;
-            try {
-                wanted = new PositionSettings(requested.safetyStock().orElse(current.safetyStock()),
-                        requested.lowStockThreshold().orElse(current.lowStockThreshold()),
-                        requested.shards().orElse(Math.max(1, position.shards().size())));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("body", e.getMessage());
-            }
+            // every figure was checked against these rules when the request was parsed
+            PositionSettings wanted = new PositionSettings(requested.safetyStock().orElse(current.safetyStock()),
+                    requested.lowStockThreshold().orElse(current.lowStockThreshold()),
+                    requested.shards().orElse(Math.max(1, position.shards().size())));
             boolean heldOnRemovedShard = position.shards().stream()
                     .anyMatch(r -> r.shard() >= wanted.shards() && r.reserved() > 0);
             if (heldOnRemovedShard) {
-                throw ProblemException.conflict("shard-holds-units", "Shard still holds units",
+                throw new ConflictException("shard-holds-units", "Shard still holds units",
                         "shards above " + (wanted.shards() - 1) + " still hold reserved units; retry once those holds end",
                         PositionView.of(position, location));
             }
             change.configure(key, wanted);
-            store.write(new InventoryTransaction(change.plan("settings", "settings:" + UUID.randomUUID(), correlationId, now),
-                    Optional.empty(), Optional.empty(), Optional.empty(), List.of(), now));
+            store.write(InventoryTransaction.of(
+                    change.plan("settings", "settings:" + UUID.randomUUID(), correlationId, now), now));
             return PositionView.of(change.current(key), location);
         });
     }
@@ -249,26 +224,19 @@ public final class StockService {
                 .toList();
     }
 
-    public Page<PositionView> stockAt(Caller caller, String locationId, int limit, Optional<String> cursor) {
+    public Page<PositionView> stockAt(Caller caller, LocationId locationId, int limit, Optional<String> cursor) {
         StockAccess.requireLocation(caller, locationId);
-        Location location = locations.find(locationId)
-                .orElseThrow(() -> ProblemException.notFound("no location " + locationId));
-        Page<StockPosition> page = store.positionsAt(locationId, limit, cursor);
+        Location location = locations.find(locationId.value())
+                .orElseThrow(() -> new NotFoundException("no location " + locationId));
+        Page<StockPosition> page = store.positionsAt(locationId.value(), limit, cursor);
         return new Page<>(page.items().stream().map(p -> PositionView.of(p, location)).toList(), page.nextCursor());
     }
 
-    private Location requireLocation(String field, String locationId) {
-        return locations.find(locationId).orElseThrow(() -> ProblemException.unprocessable("unknown-location",
+    /** The location, or a 422 naming {@code field} of the request when there is one. */
+    private Location requireLocation(String field, LocationId locationId) {
+        return locations.find(locationId.value()).orElseThrow(() -> new RuleViolationException("unknown-location",
                 "Unknown location", "no store or warehouse has id " + locationId,
-                List.of(new FieldError(field, "is not a known location"))));
+                field == null ? List.of() : List.of(new FieldError(field, "is not a known location"))));
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.omnis.inventory.Inventory;
 import com.omnis.inventory.InventoryHandler;
+import com.omnis.inventory.checkout.InventoryCheckout;
 import com.omnis.shared.dynamo.Retry;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.SeedTables;
@@ -64,6 +65,10 @@ public final class InventoryFixture implements AutoCloseable {
     public final Map<String, String> tables;
     public final DynamoDbClient dynamo;
     public final Inventory inventory;
+    /** What the services counted (HoldsPlaced, HoldsRefused, StockMovements). */
+    public final Map<String, Long> metrics = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the orders function uses: the checkout's stock parts, on the same tables and clock. */
+    public final InventoryCheckout checkout;
     public final InventoryHandler handler;
     public final Http http;
     private final Function<String, Map<String, String>> environments;
@@ -103,9 +108,17 @@ public final class InventoryFixture implements AutoCloseable {
             products.save(new Product(sku, "Product " + sku, null, "apparel", "Omnis", Money.of(1999, "EUR"), true,
                     clock.instant()));
         }
-        this.inventory = Inventory.wire(dynamo, enhanced, Settings.of(tables), clock, retry);
+        Settings settings = settings();
+        this.inventory = Inventory.wire(dynamo, enhanced, settings, retry,
+                (name, value) -> metrics.merge(name, value, Long::sum));
+        this.checkout = InventoryCheckout.wire(dynamo, enhanced, settings);
         this.handler = new InventoryHandler(inventory);
         this.http = new Http(handler);
+    }
+
+    /** The inventory function's settings on these tables, reading the fixture's clock. */
+    public Settings settings() {
+        return Settings.withOverrides(tables, name -> { }, clock, Settings::current);
     }
 
     /** The environment Lambda would give {@code functionId} (template.yaml) on these tables. */
@@ -155,8 +168,13 @@ public final class InventoryFixture implements AutoCloseable {
         return records;
     }
 
-    /** Every reservation item, raw. */
+    /** Every reservation item, raw (without the shoppers' counters of open holds). */
     public List<Map<String, AttributeValue>> allReservations() {
+        return allReservationItems().stream().filter(StockAudit::isReservation).toList();
+    }
+
+    /** Every item of the reservations table: reservations and shoppers' counters. */
+    public List<Map<String, AttributeValue>> allReservationItems() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.scanPaginator(b -> b.tableName(tables.get("RESERVATIONS_TABLE")).consistentRead(true))
                 .items().forEach(items::add);
@@ -199,10 +217,20 @@ public final class InventoryFixture implements AutoCloseable {
         }
     }
 
+    /** A hold under a fresh idempotency key. */
     public Http.Response hold(Http.As as, Object body) {
-        return http.send(Http.request("POST", "/reservations", "/reservations").as(as).json(body));
+        return hold(as, UUID.randomUUID().toString(), body);
     }
 
+    public Http.Response hold(Http.As as, String idempotencyKey, Object body) {
+        Http.Request request = Http.request("POST", "/reservations", "/reservations").as(as).json(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request);
+    }
+
+    /** Committing over HTTP is for ops alone (orders commit through the checkout package). */
     public Http.Response commit(Http.As as, String id) {
         return http.send(Http.request("POST", "/reservations/{reservationId}/commit", "/reservations/" + id + "/commit")
                 .path("reservationId", id).as(as));

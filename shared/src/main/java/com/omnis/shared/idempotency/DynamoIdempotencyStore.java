@@ -1,10 +1,10 @@
-package com.omnis.inventory.dynamo;
+package com.omnis.shared.idempotency;
 
-import com.omnis.inventory.service.IdempotencyStore;
-import com.omnis.inventory.service.InventoryTransaction.IdempotencyCompletion;
+import com.omnis.shared.dynamo.TransactionPart;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
@@ -13,13 +13,16 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Idempotency records in {@code IDEMPOTENCY_TABLE} (key {@code id}), laid out like Powertools'
- * DynamoDB persistence layer: {@code status} INPROGRESS/COMPLETED, {@code validation} (payload hash),
- * {@code data} (the result), {@code expiration} (epoch seconds, the TTL attribute) and
- * {@code in_progress_expiration} (epoch millis) after which a crashed request's claim may be taken over.
+ * Idempotency records in {@code IDEMPOTENCY_TABLE} (key {@code id} = {@link IdempotencyKey#recordId()}),
+ * laid out like Powertools' DynamoDB persistence layer: {@code status} INPROGRESS/COMPLETED,
+ * {@code validation} (the request fingerprint), {@code data} (the response), {@code expiration}
+ * (epoch seconds, the TTL attribute) and {@code in_progress_expiration} (epoch millis) after which a
+ * crashed request's claim may be taken over.
  */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
 
@@ -38,7 +41,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
             .build();
 
     /** Longer than the function timeout: a claim older than this belongs to a request that died. */
-    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(60);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,11 +52,11 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim claim(String key, String payloadHash, Instant now) {
+    public Claim claim(IdempotencyKey key, RequestFingerprint fingerprint, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(ID, AttributeValue.fromS(key));
+        item.put(ID, AttributeValue.fromS(key.recordId()));
         item.put(STATUS, AttributeValue.fromS(IN_PROGRESS));
-        item.put(HASH, AttributeValue.fromS(payloadHash));
+        item.put(HASH, AttributeValue.fromS(fingerprint.sha256()));
         item.put(EXPIRATION, number(now.plus(IN_PROGRESS_TIMEOUT).getEpochSecond()));
         item.put(IN_PROGRESS_EXPIRATION, number(now.plus(IN_PROGRESS_TIMEOUT).toEpochMilli()));
         try {
@@ -72,7 +75,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 // the record vanished between the condition and now: let the client retry
                 return new Claim.InProgress();
             }
-            if (!payloadHash.equals(existing.get(HASH).s())) {
+            if (!fingerprint.sha256().equals(existing.get(HASH).s())) {
                 return new Claim.PayloadMismatch();
             }
             return COMPLETED.equals(existing.get(STATUS).s())
@@ -82,32 +85,34 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void abandon(String key, String payloadHash) {
+    public void abandon(IdempotencyKey key, RequestFingerprint fingerprint) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Map.of(ID, AttributeValue.fromS(key)))
+            dynamo.deleteItem(b -> b.tableName(table).key(Map.of(ID, AttributeValue.fromS(key.recordId())))
                     .conditionExpression("#status = :inProgress AND #hash = :hash")
                     .expressionAttributeNames(Map.of("#status", STATUS, "#hash", HASH))
                     .expressionAttributeValues(Map.of(":inProgress", AttributeValue.fromS(IN_PROGRESS),
-                            ":hash", AttributeValue.fromS(payloadHash))));
+                            ":hash", AttributeValue.fromS(fingerprint.sha256()))));
         } catch (ConditionalCheckFailedException e) {
             // completed or taken over meanwhile: nothing of ours to give up
         }
     }
 
-    /** The COMPLETED record, written in the same transaction as the change it records. */
-    static Map<String, AttributeValue> completedItem(IdempotencyCompletion completion) {
-        return Map.of(ID, AttributeValue.fromS(completion.key()),
+    @Override
+    public TransactionPart completion(IdempotencyKey key, RequestFingerprint fingerprint, String response,
+                                      Instant expiresAt) {
+        Map<String, AttributeValue> item = Map.of(ID, AttributeValue.fromS(key.recordId()),
                 STATUS, AttributeValue.fromS(COMPLETED),
-                HASH, AttributeValue.fromS(completion.payloadHash()),
-                DATA, AttributeValue.fromS(completion.result()),
-                EXPIRATION, number(completion.expiresAt().getEpochSecond()));
-    }
-
-    /** The completion applies only while this request still owns the INPROGRESS claim. */
-    static DynamoInventoryStore.Condition ownedCondition(String payloadHash) {
-        return new DynamoInventoryStore.Condition("#status = :inProgress AND #hash = :hash",
-                Map.of("#status", STATUS, "#hash", HASH),
-                Map.of(":inProgress", AttributeValue.fromS(IN_PROGRESS), ":hash", AttributeValue.fromS(payloadHash)));
+                HASH, AttributeValue.fromS(fingerprint.sha256()),
+                DATA, AttributeValue.fromS(response),
+                EXPIRATION, number(expiresAt.getEpochSecond()));
+        // applies only while this request still owns the INPROGRESS claim
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("#status = :inProgress AND #hash = :hash")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#hash", HASH))
+                .expressionAttributeValues(Map.of(":inProgress", AttributeValue.fromS(IN_PROGRESS),
+                        ":hash", AttributeValue.fromS(fingerprint.sha256())))
+                .build()).build();
+        return TransactionPart.of(List.of(put), reasons -> new IdempotencyClaimLostException(key));
     }
 
     private static AttributeValue number(long value) {

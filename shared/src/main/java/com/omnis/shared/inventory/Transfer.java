@@ -1,9 +1,12 @@
-package com.omnis.inventory.domain;
+package com.omnis.shared.inventory;
 
 import com.omnis.shared.domain.Sku;
 import java.time.Instant;
 
-/** Units shipped from one location to another: in transit until received at the destination. */
+/**
+ * Units shipped from one location to another: in transit until received at the destination. Kept
+ * in the stock table next to the positions of its SKU ({@link StockItems}).
+ */
 public record Transfer(String id, Sku sku, String fromLocationId, String toLocationId, long quantity, long received,
                        Instant createdAt, long version) {
 

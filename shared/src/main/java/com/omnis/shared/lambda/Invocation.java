@@ -1,0 +1,58 @@
+package com.omnis.shared.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.metrics.EmfMetrics;
+import com.omnis.shared.metrics.Metrics;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The boundary of one Lambda invocation, the same for every handler: Powertools' structured logging
+ * (functional API) with the function's own service name, then its metrics flushed once as EMF.
+ *
+ * <p>Powertools logging puts {@code POWERTOOLS_SERVICE_NAME} from the process environment in the
+ * logging context; the local runtime runs every function in one JVM whose environment has none, so
+ * the boundary puts the name read through {@link Settings} in that same context key ({@code service},
+ * read by Powertools' log4j layout), after Powertools did: each function's lines carry its own name.
+ */
+public final class Invocation {
+
+    /** Powertools' logging context key for the service ({@code PowertoolsLoggedFields.SERVICE}). */
+    static final String SERVICE_KEY = "service";
+
+    private final Optional<String> service;
+    private final Metrics metrics;
+
+    public Invocation(Optional<String> service, Metrics metrics) {
+        this.service = service;
+        this.metrics = metrics;
+    }
+
+    /** The boundary of the function being built: its service name and {@link Metrics#forFunction} metrics. */
+    public static Invocation of(Settings settings) {
+        return new Invocation(settings.find(EmfMetrics.SERVICE), Metrics.forFunction(settings));
+    }
+
+    /** The function's metrics: what the boundary flushes. Services may count on it too. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Runs {@code body} as one invocation, taking the correlation id from {@code event} at {@code correlationIdPath}. */
+    public <T> T run(Context context, String correlationIdPath, Object event, Supplier<T> body) {
+        return PowertoolsLogging.withLogging(context, correlationIdPath, event, () -> inside(body));
+    }
+
+    /** Runs {@code body} as one invocation without a correlation id. */
+    public <T> T run(Context context, Supplier<T> body) {
+        return PowertoolsLogging.withLogging(context, () -> inside(body));
+    }
+
+    private <T> T inside(Supplier<T> body) {
+        service.ifPresent(name -> MDC.put(SERVICE_KEY, name));
+        return EmfMetrics.flushedAfter(body);
+    }
+}
