@@ -52,12 +52,16 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
     }
 
     public static Notifications fromSettings(Settings settings) {
+        return fromSettings(settings, Metrics.forFunction(settings));
+    }
+
+    public static Notifications fromSettings(Settings settings, Metrics metrics) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();
         EmailSender email = new SesEmailSender(aws.configure(SesV2Client.builder()).build(), settings.require("SENDER_EMAIL"),
                 settings.find("SES_CONFIGURATION_SET"));
         SmsSender sms = new SnsSmsSender(aws.configure(SnsClient.builder()).build(), settings.get("SMS_SENDER_ID", "Omnis"));
-        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, email, sms, settings.clock(), Metrics.forFunction(settings));
+        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, email, sms, settings.clock(), metrics);
     }
 
     /** Wires the function on {@code dynamo} with the table names of {@code settings}, sending through {@code email} and {@code sms}. */

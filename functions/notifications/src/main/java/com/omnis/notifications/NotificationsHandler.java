@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.notifications.domain.Suppression;
 import com.omnis.notifications.service.Notifier;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.lambda.Invocation;
+import com.omnis.shared.metrics.Metrics;
+import java.util.Optional;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
 import java.time.Instant;
@@ -14,7 +17,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The target of the notifications rules on the bus: the orders' and inventory's domain events (the
@@ -30,18 +32,28 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
     }
 
     private final Notifications notifications;
+    private final Invocation invocation;
 
     public NotificationsHandler() {
-        this(Notifications.fromSettings(Settings.current()));
+        this(Settings.current(), Invocation.of(Settings.current()));
+    }
+
+    private NotificationsHandler(Settings settings, Invocation invocation) {
+        this(Notifications.fromSettings(settings, invocation.metrics()), invocation);
     }
 
     public NotificationsHandler(Notifications notifications) {
+        this(notifications, new Invocation(Optional.empty(), Metrics.NONE));
+    }
+
+    NotificationsHandler(Notifications notifications, Invocation invocation) {
         this.notifications = notifications;
+        this.invocation = invocation;
     }
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
     }
 
     private Report handle(ScheduledEvent event) {

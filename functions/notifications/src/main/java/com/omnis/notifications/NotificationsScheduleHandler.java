@@ -3,8 +3,10 @@ package com.omnis.notifications;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.lambda.Invocation;
+import com.omnis.shared.metrics.Metrics;
+import java.util.Optional;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The notifications schedules (template.yaml): every few minutes the deferred messages whose time came
@@ -19,18 +21,28 @@ public final class NotificationsScheduleHandler implements RequestHandler<Map<St
     }
 
     private final Notifications notifications;
+    private final Invocation invocation;
 
     public NotificationsScheduleHandler() {
-        this(Notifications.fromSettings(Settings.current()));
+        this(Settings.current(), Invocation.of(Settings.current()));
+    }
+
+    private NotificationsScheduleHandler(Settings settings, Invocation invocation) {
+        this(Notifications.fromSettings(settings, invocation.metrics()), invocation);
     }
 
     public NotificationsScheduleHandler(Notifications notifications) {
+        this(notifications, new Invocation(Optional.empty(), Metrics.NONE));
+    }
+
+    NotificationsScheduleHandler(Notifications notifications, Invocation invocation) {
         this.notifications = notifications;
+        this.invocation = invocation;
     }
 
     @Override
     public Report handleRequest(Map<String, Object> input, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return invocation.run(context, () -> {
             Object job = input == null ? null : input.get("job");
             return switch (job == null ? "deferred" : job.toString()) {
                 case "abandoned-carts" -> new Report("abandoned-carts", notifications.carts().remind());

@@ -157,8 +157,7 @@ public final class HttpGateway {
                 headers.put("Content-Type", List.of("text/html; charset=utf-8"));
                 // the page shows emails in sandboxed frames: no script runs, nothing is fetched from elsewhere
                 headers.put("Content-Security-Policy", List.of("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'"));
-                HttpExchanges.send(exchange, reply.get().status(), headers,
-                        html.page().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                exchange.send(reply.get().status(), headers, html.page().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 exchange.json(reply.get().status(), reply.get().body(), cors);
             }
