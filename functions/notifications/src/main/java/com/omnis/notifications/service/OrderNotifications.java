@@ -64,7 +64,7 @@ public final class OrderNotifications {
         if (kind.isEmpty()) {
             return List.of();
         }
-        OrderSummary order = orders.find(orderId).orElseThrow(() -> new OrderNotKnownYetException(orderId));
+        OrderSummary order = find(orderId);
         if (order.customer().isEmpty()) {
             // a guest's contact is not in the orders' events: see the report of this branch
             LOG.info("order {} is a guest's: no {} message", order.number(), kind.get().code());
@@ -77,6 +77,29 @@ public final class OrderNotifications {
         return notifier.notify(new MessageRequest(event.id(), event.type(), event.occurredAt(), kind.get(),
                 order.customer().get(), model));
     }
+
+    /**
+     * The events of one outbox item (an in-store sale's OrderPlaced and FulfilmentCollected) reach us at the
+     * same moment: a few short re-reads spare them a platform retry, which waits for a minute or more.
+     */
+    private OrderSummary find(String orderId) {
+        for (Duration pause : ORDER_PATIENCE) {
+            Optional<OrderSummary> order = orders.find(orderId);
+            if (order.isPresent()) {
+                return order.get();
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return orders.find(orderId).orElseThrow(() -> new OrderNotKnownYetException(orderId));
+    }
+
+    private static final List<Duration> ORDER_PATIENCE = List.of(Duration.ofMillis(100), Duration.ofMillis(300),
+            Duration.ofMillis(600));
 
     private static Optional<MessageKind> kindOf(DomainEvent event) {
         return Optional.ofNullable(switch (event.type()) {
