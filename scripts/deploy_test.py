@@ -81,6 +81,13 @@ CRITICAL_ROUTES = {
     "GET /reservations/{reservationId}": ("InventoryFunction", JWT),
     "POST /reservations/{reservationId}/commit": ("InventoryFunction", JWT),
     "DELETE /reservations/{reservationId}": ("InventoryFunction", JWT),
+    "GET /me": ("CustomersFunction", JWT),
+    "PATCH /me": ("CustomersFunction", JWT),
+    "GET /me/consents": ("CustomersFunction", JWT),
+    "PUT /me/consents": ("CustomersFunction", JWT),
+    "GET /me/saved-items": ("CustomersFunction", JWT),
+    "PUT /me/saved-items/{sku}": ("CustomersFunction", JWT),
+    "DELETE /me/saved-items/{sku}": ("CustomersFunction", JWT),
 }
 CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribute or None)
     "ProductsTable": ([("sku", "HASH")], {"byCategory": [("category", "HASH"), ("sku", "RANGE")]}, None),
@@ -93,6 +100,8 @@ CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribu
                           "purgeAt"),
     "IdempotencyTable": ([("id", "HASH")], {}, "expiration"),
     "OutboxTable": ([("id", "HASH")], {}, "expiresAt"),
+    "CustomersTable": ([("customerId", "HASH"), ("item", "RANGE")],
+                       {"bySku": [("savedSku", "HASH"), ("customerId", "RANGE")]}, None),
 }
 CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
     "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",
@@ -109,6 +118,10 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
                                  {"STOCK_TABLE": "StockTable", "RESERVATIONS_TABLE": "ReservationsTable",
                                   "OUTBOX_TABLE": "OutboxTable", "LOCATIONS_TABLE": "LocationsTable"}),
     "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest", {}),
+    "CustomersFunction": ("com.omnis.customers.CustomersHandler::handleRequest",
+                          {"CUSTOMERS_TABLE": "CustomersTable", "OUTBOX_TABLE": "OutboxTable",
+                           "PRODUCTS_TABLE": "ProductsTable", "PROMOTIONS_TABLE": "PromotionsTable",
+                           "LOCATIONS_TABLE": "LocationsTable", "STOCK_TABLE": "StockTable"}),
 }
 # Metrics the functions emit themselves (Powertools EMF: namespace POWERTOOLS_METRICS_NAMESPACE of Globals, dimension
 # service = the function's own POWERTOOLS_SERVICE_NAME) that need an alarm: every function with HttpApi events counts

@@ -5,7 +5,7 @@ import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
-import com.omnis.shared.customer.Customer;
+import com.omnis.shared.customer.CustomerSeed;
 import com.omnis.shared.inventory.StockItems;
 import com.omnis.shared.inventory.StockSeed;
 import com.omnis.shared.json.Json;
@@ -64,8 +64,8 @@ final class DemoData {
                 table -> SeedTables.locations(enhanced, table)::save, loaded));
         writes.addAll(seed("PROMOTIONS_TABLE", "promotions", new TypeReference<List<Promotion>>() { },
                 table -> SeedTables.promotions(enhanced, table)::save, loaded));
-        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<Customer>>() { },
-                table -> SeedTables.customers(enhanced, table)::save, loaded));
+        writes.addAll(seed("CUSTOMERS_TABLE", "customers", new TypeReference<List<CustomerSeed>>() { },
+                table -> SeedTables.customers(enhanced, table, now)::save, loaded));
         writes.addAll(seed("STOCK_TABLE", "stock", new TypeReference<List<StockSeed>>() { }, table -> {
             var stock = enhanced.table(table, StockItems.SCHEMA);
             return seed -> stock.putItem(EnhancedDocument.fromAttributeValueMap(StockItems.toItem(seed.toRecord(now))));

@@ -6,8 +6,9 @@ import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.ProductItems;
 import com.omnis.shared.catalog.Promotion;
 import com.omnis.shared.catalog.PromotionItems;
-import com.omnis.shared.customer.Customer;
 import com.omnis.shared.customer.CustomerItems;
+import com.omnis.shared.customer.CustomerSeed;
+import java.time.Instant;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -42,8 +43,11 @@ public final class SeedTables {
         return writer(enhanced, tableName, LocationItems.SCHEMA, LocationItems::toDocument);
     }
 
-    public static Writer<Customer> customers(DynamoDbEnhancedClient enhanced, String tableName) {
-        return writer(enhanced, tableName, CustomerItems.SCHEMA, CustomerItems::toDocument);
+    /** A demo customer's items (profile, consent ledger, current consents), the profile created at {@code createdAt}. */
+    public static Writer<CustomerSeed> customers(DynamoDbEnhancedClient enhanced, String tableName, Instant createdAt) {
+        DynamoDbTable<EnhancedDocument> table = enhanced.table(tableName, CustomerItems.SCHEMA);
+        return customer -> customer.items(createdAt)
+                .forEach(item -> table.putItem(EnhancedDocument.fromAttributeValueMap(item)));
     }
 
     private static <T> Writer<T> writer(DynamoDbEnhancedClient enhanced, String tableName,

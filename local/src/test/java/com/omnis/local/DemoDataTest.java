@@ -9,7 +9,12 @@ import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.catalog.Location;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.Promotion;
-import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.customer.ConsentPurpose;
+import com.omnis.shared.customer.ContactChannel;
+import com.omnis.shared.customer.CustomerContact;
+import com.omnis.shared.customer.DynamoCustomerDirectory;
+import com.omnis.shared.customer.Language;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Sku;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,12 +92,26 @@ class DemoDataTest {
     }
 
     @Test
-    void loadsThreeCustomersInFrenchSpanishAndEnglish() {
-        var customers = new DynamoCustomerRepository(dynamo.enhancedClient(), "CustomersTable");
+    void loadsThreeCustomersInFrenchSpanishAndEnglishWithTheirTimeZonesAndConsents() {
+        var customers = new DynamoCustomerDirectory(dynamo.client(), "CustomersTable");
 
-        assertThat(List.of("customer-1", "customer-2", "customer-3"))
-                .map(id -> customers.find(id).orElseThrow().language().getLanguage())
-                .containsExactly("fr", "es", "en");
+        List<CustomerContact> contacts = List.of("customer-1", "customer-2", "customer-3").stream()
+                .map(id -> customers.contact(CustomerId.of(id)).orElseThrow()).toList();
+
+        assertThat(contacts).extracting(c -> c.profile().locale())
+                .containsExactly(Language.FR, Language.ES, Language.EN);
+        assertThat(contacts).extracting(c -> c.profile().timeZone().getId())
+                .containsExactly("Europe/Paris", "Atlantic/Canary", "Europe/London");
+        assertThat(contacts).allSatisfy(c -> {
+            assertThat(c.profile().email()).isNotNull();
+            assertThat(c.profile().phone()).isNotNull();
+        });
+        assertThat(contacts).extracting(c -> c.granted(ConsentPurpose.MARKETING, ContactChannel.EMAIL))
+                .containsExactly(true, false, false);
+        // customer-2 granted marketing by email, then withdrew it: the ledger's last word counts
+        assertThat(contacts.get(1).consents().of(ConsentPurpose.MARKETING, ContactChannel.EMAIL).orElseThrow().sequence())
+                .isEqualTo(3);
+        assertThat(contacts.get(1).granted(ConsentPurpose.SAVED_ITEM_ALERTS, ContactChannel.SMS)).isTrue();
     }
 
     @Test

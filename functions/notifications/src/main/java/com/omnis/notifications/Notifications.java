@@ -1,7 +1,7 @@
 package com.omnis.notifications;
 
 import com.omnis.notifications.domain.LinkSigner;
-import com.omnis.notifications.dynamo.DynamoCustomerDirectory;
+import com.omnis.notifications.dynamo.CustomersReadPort;
 import com.omnis.notifications.dynamo.DynamoIdleCarts;
 import com.omnis.notifications.dynamo.DynamoMessageStore;
 import com.omnis.notifications.senders.SesEmailSender;
@@ -20,7 +20,7 @@ import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.config.Settings;
-import com.omnis.shared.customer.DynamoCustomerRepository;
+import com.omnis.shared.customer.DynamoCustomerDirectory;
 import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.DynamoStockReader;
@@ -68,7 +68,7 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
     public static Notifications wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings,
                                      EmailSender email, SmsSender sms, Clock clock, Metrics metrics) {
         return wire(dynamo, enhanced, settings,
-                new DynamoCustomerDirectory(new DynamoCustomerRepository(enhanced, settings.require("CUSTOMERS_TABLE"))),
+                new CustomersReadPort(new DynamoCustomerDirectory(dynamo, settings.require("CUSTOMERS_TABLE"))),
                 email, sms, clock, metrics);
     }
 

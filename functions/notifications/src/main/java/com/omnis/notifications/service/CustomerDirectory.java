@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What notifications reads of the customers context: how to reach a customer, what they agreed to,
- * and who saved a SKU. Until the customers' shared read port lands on main this is our own port; its
- * DynamoDB adapter reads the customers table.
+ * and who saved a SKU, in the policy's own terms (its adapter, {@code dynamo.CustomersReadPort}, reads the
+ * customers' shared read port), so the policy is tested with an in-memory fake.
  */
 public interface CustomerDirectory {
 

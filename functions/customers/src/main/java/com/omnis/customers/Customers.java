@@ -1,0 +1,51 @@
+package com.omnis.customers;
+
+import com.omnis.customers.dynamo.CatalogOffers;
+import com.omnis.customers.dynamo.DynamoCustomerStore;
+import com.omnis.customers.service.ConsentService;
+import com.omnis.customers.service.ProductOffers;
+import com.omnis.customers.service.ProfileService;
+import com.omnis.customers.service.SavedItemService;
+import com.omnis.shared.aws.AwsClients;
+import com.omnis.shared.catalog.DynamoLocationRepository;
+import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.shared.catalog.DynamoPromotionRepository;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.dynamo.Retry;
+import com.omnis.shared.inventory.AvailabilityQuery;
+import com.omnis.shared.inventory.CachedLocations;
+import com.omnis.shared.inventory.DynamoStockReader;
+import com.omnis.shared.pricing.PriceCalculator;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The customers function's object graph, built once per container from its settings. */
+public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems) {
+
+    /** Locations change a few times a year; one read a minute per container is plenty. */
+    static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
+
+    public static Customers fromSettings(Settings settings) {
+        AwsClients aws = new AwsClients(settings);
+        DynamoDbClient dynamo = aws.dynamoDb();
+        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, settings.clock(), Retry.standard());
+    }
+
+    /** Wires the function on {@code dynamo} with the table names of {@code settings}. */
+    public static Customers wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings, Clock clock,
+                                 Retry retry) {
+        DynamoCustomerStore store = new DynamoCustomerStore(dynamo, settings.require("CUSTOMERS_TABLE"),
+                settings.require("OUTBOX_TABLE"));
+        CachedLocations locations = new CachedLocations(
+                new DynamoLocationRepository(enhanced, settings.require("LOCATIONS_TABLE")), clock, LOCATIONS_MAX_AGE);
+        // what the product page shows: its availability is read eventually consistent there too
+        ProductOffers offers = new CatalogOffers(new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
+                new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
+                new AvailabilityQuery(new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), false), locations),
+                clock);
+        return new Customers(new ProfileService(store, clock, retry), new ConsentService(store, clock, retry),
+                new SavedItemService(store, offers, clock, retry));
+    }
+}

@@ -1,0 +1,107 @@
+package com.omnis.customers;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.customers.domain.ConsentStatement;
+import com.omnis.customers.domain.ProfileChange;
+import com.omnis.customers.service.SavedItemService;
+import com.omnis.customers.service.SignIn;
+import com.omnis.shared.customer.CustomerProfile;
+import com.omnis.shared.customer.SavedItem;
+import com.omnis.shared.domain.Sku;
+import com.omnis.shared.http.ApiRequest;
+import com.omnis.shared.http.ApiResponse;
+import com.omnis.shared.http.Router;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP routes of the customers function: parse, call a service, shape the answer. Every route
+ * is the signed-in customer's own record ({@code /me}), for the {@code customer} group only, and a
+ * customer's first call creates their profile (first sign-in).
+ */
+final class CustomersApi {
+
+    private final Customers customers;
+
+    private CustomersApi(Customers customers) {
+        this.customers = customers;
+    }
+
+    static Router router(Customers customers) {
+        CustomersApi api = new CustomersApi(customers);
+        return new Router()
+                .on("GET /me", api::profile)
+                .on("PATCH /me", api::changeProfile)
+                .on("GET /me/consents", api::consents)
+                .on("PUT /me/consents", api::stateConsent)
+                .on("GET /me/saved-items", api::savedItems)
+                .on("PUT /me/saved-items/{sku}", api::save)
+                .on("DELETE /me/saved-items/{sku}", api::unsave);
+    }
+
+    record SavedItemsResponse(List<SavedItem> items) {
+    }
+
+    // Each route parses everything first (who, touchpoint, body, path), then signs the customer in
+    // (creating their profile on their first call), then acts: a refused request writes nothing.
+
+    private APIGatewayV2HTTPResponse profile(ApiRequest request) {
+        return withETag(customers.profiles().signIn(CustomersRequests.signIn(request, false)));
+    }
+
+    private APIGatewayV2HTTPResponse changeProfile(ApiRequest request) {
+        SignIn signIn = CustomersRequests.signIn(request, true);
+        ProfileChange change = CustomersRequests.profileChange(request.body(JsonNode.class));
+        Optional<Long> expected = request.ifMatchVersion();
+        return withETag(customers.profiles().change(signIn, change, expected, signIn.touchpoint()));
+    }
+
+    private APIGatewayV2HTTPResponse consents(ApiRequest request) {
+        SignIn signIn = signedIn(CustomersRequests.signIn(request, false));
+        return ApiResponse.ok(customers.consents().overview(signIn.customer()));
+    }
+
+    private APIGatewayV2HTTPResponse stateConsent(ApiRequest request) {
+        SignIn signIn = CustomersRequests.signIn(request, true);
+        ConsentStatement statement = CustomersRequests.consent(request.body(CustomersRequests.ConsentBody.class),
+                signIn.touchpoint(), signIn.customer());
+        signedIn(signIn);
+        return ApiResponse.ok(customers.consents().state(signIn.customer(), statement, request.requestId()));
+    }
+
+    private APIGatewayV2HTTPResponse savedItems(ApiRequest request) {
+        SignIn signIn = signedIn(CustomersRequests.signIn(request, false));
+        return ApiResponse.ok(new SavedItemsResponse(customers.savedItems().list(signIn.customer())));
+    }
+
+    private APIGatewayV2HTTPResponse save(ApiRequest request) {
+        SignIn signIn = CustomersRequests.signIn(request, true);
+        Sku sku = CustomersRequests.pathSku(request);
+        signedIn(signIn);
+        SavedItemService.Saved saved = customers.savedItems().save(signIn.customer(), sku, signIn.touchpoint(),
+                request.requestId());
+        return saved.created()
+                ? ApiResponse.created(saved.item(), "/me/saved-items/" + sku)
+                : ApiResponse.ok(saved.item());
+    }
+
+    private APIGatewayV2HTTPResponse unsave(ApiRequest request) {
+        SignIn signIn = CustomersRequests.signIn(request, true);
+        Sku sku = CustomersRequests.pathSku(request);
+        signedIn(signIn);
+        customers.savedItems().unsave(signIn.customer(), sku, signIn.touchpoint(), request.requestId());
+        return ApiResponse.noContent();
+    }
+
+    /** The customer's profile exists once they called: created here on their first call. */
+    private SignIn signedIn(SignIn signIn) {
+        customers.profiles().signIn(signIn);
+        return signIn;
+    }
+
+    private static APIGatewayV2HTTPResponse withETag(CustomerProfile profile) {
+        return ApiResponse.json(200, profile, Map.of("ETag", "\"" + profile.version() + "\""));
+    }
+}
