@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.omnis.local.LocalRuntime;
 import com.omnis.local.RuntimeOptions;
+import com.omnis.local.auth.DevTokens;
 import com.omnis.shared.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -112,7 +113,78 @@ class NotificationsJourneyTest {
         assertThat(sorted.get(49)).isLessThan(10_000);
     }
 
+    @Test
+    void savingAnOutOfStockItemThenReceivingStockEmailsTheSaverWhoConsentedAndNotTheOneWhoWithdrew() throws Exception {
+        // given: the foam roller sold out for the web shop
+        String ops = DevTokens.forSubject("ops-1").groups("ops").sign();
+        for (JsonNode location : api("GET", "/availability?skus=" + ROLLER + "&channel=web", null, null, 200)
+                .path("items").path(0).path("locations")) {
+            if (location.path("available").asLong() > 0) {
+                api("POST", "/stock/movements", "{\"type\": \"count\", \"sku\": \"" + ROLLER + "\", \"locationId\": \""
+                        + location.path("locationId").asText() + "\", \"quantity\": 0, \"reason\": \"sold out\"}", ops, 201);
+            }
+        }
+        assertThat(api("GET", "/availability?skus=" + ROLLER + "&channel=web", null, null, 200)
+                .path("items").path(0).path("available").asLong()).isZero();
+        // and: Camille (French, consented to saved-item alerts by email) and Oliver save it; Oliver withdraws his consent
+        String camille = DevTokens.customer("customer-1");
+        String oliver = DevTokens.customer("customer-3");
+        api("PUT", "/me/saved-items/" + ROLLER, null, camille, 201);
+        api("PUT", "/me/saved-items/" + ROLLER, null, oliver, 201);
+        api("PUT", "/me/consents", "{\"purpose\": \"saved-item-alerts\", \"channel\": \"email\", \"granted\": true,"
+                + " \"wordingVersion\": \"saved-item-alerts-2026-01\"}", oliver, 200);
+        api("PUT", "/me/consents", "{\"purpose\": \"saved-item-alerts\", \"channel\": \"email\", \"granted\": false,"
+                + " \"wordingVersion\": \"saved-item-alerts-2026-01\"}", oliver, 200);
+
+        // when: the warehouse receives five
+        api("POST", "/stock/movements", "{\"type\": \"receipt\", \"sku\": \"" + ROLLER
+                + "\", \"locationId\": \"warehouse-orleans\", \"quantity\": 5, \"reason\": \"PO-42\"}", ops, 201);
+
+        // then: Camille reads it in French, once; Oliver gets nothing, and his log says why
+        JsonNode email = awaitMessage("email", "Kestrel Recover foam roller est de retour en stock", "");
+        assertThat(email.path("to").asText()).isEqualTo("camille.martin@example.fr");
+        assertThat(email.path("headers").path("List-Unsubscribe").asText()).startsWith("<http");
+        JsonNode olivers = awaitLog(oliver, "back-in-stock");
+        assertThat(olivers.path("outcome").asText()).isEqualTo("suppressed");
+        assertThat(olivers.path("reason").asText()).isEqualTo("no-consent");
+        assertThat(olivers.path("event").path("type").asText()).isEqualTo("BackInStock");
+        assertThat(send("GET", "/_local/outbox", null, "application/json").path("messages").findValuesAsText("to"))
+                .doesNotContain("oliver.bennett@example.co.uk");
+        assertThat(send("GET", "/_local/outbox", null, "application/json").path("messages").findValuesAsText("subject"))
+                .filteredOn(subject -> subject.contains("Kestrel")).hasSize(1);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
+
+    private static final String ROLLER = "FOAM-ROLLER";
+
+    private static JsonNode awaitLog(String token, String kind) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            for (JsonNode line : api("GET", "/me/messages", null, token, 200).path("items")) {
+                if (line.path("kind").asText().equals(kind)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + kind + " in the customer's delivery log");
+    }
+
+    private static JsonNode api(String method, String path, String body, String token, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("X-Channel", "web").header("Idempotency-Key", UUID.randomUUID().toString())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
+    }
 
     /** Publishes an order event as the relay does: the orders' envelope (sample of the contract) as the detail. */
     private static void publish(String type, String orderId, String eventId) throws Exception {

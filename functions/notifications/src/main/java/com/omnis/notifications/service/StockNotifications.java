@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Saved-item alerts from inventory's events: back in stock ({@code BackInStock}: a channel had none and now
- * has some) and running low ({@code LowStock}). Stock moves fast, so the channel's availability is read
+ * Saved-item alerts from inventory's events: back in stock ({@code BackInStock} of the web shop: it had none
+ * and now has some) and running low ({@code LowStock} at any location, at most one alert per SKU and ISO week). Stock moves fast, so the channel's availability is read
  * again just before the message is asked for: an item already gone again gets no "back in stock" email.
  */
 public final class StockNotifications {
@@ -53,8 +53,12 @@ public final class StockNotifications {
             return List.of();
         }
         MessageKind kind = event.type().equals("BackInStock") ? MessageKind.BACK_IN_STOCK : MessageKind.RUNNING_LOW;
-        // BackInStock names its channel; LowStock is per location, and saved items are bought on the web shop
-        Channel channel = Channel.fromCode(data.path("channel").asText("web")).orElse(Channel.WEB);
+        // the emails link to the web shop, so its availability is the one that counts: one receipt at the
+        // warehouse puts a SKU back for every channel it serves, and that must be one email, not four
+        Channel channel = Channel.WEB;
+        if (kind == MessageKind.BACK_IN_STOCK && !data.path("channel").asText("web").equals(Channel.WEB.code())) {
+            return List.of();
+        }
         List<String> savers = customers.saversOf(sku);
         if (savers.isEmpty()) {
             return List.of();
@@ -71,8 +75,13 @@ public final class StockNotifications {
         model.put("available", available);
         model.put("productUrl", storefrontUrl + "/products/" + URLEncoder.encode(sku.value(), StandardCharsets.UTF_8));
         List<Notifier.Outcome> outcomes = new ArrayList<>();
+        // LowStock comes per location and again at every sale below the threshold: one alert per SKU and week
+        String key = kind == MessageKind.RUNNING_LOW
+                ? "running-low:" + sku.value() + ":" + event.occurredAt().atZone(java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ISO_WEEK_DATE).substring(0, 8)
+                : event.id();
         for (String customerId : savers) {
-            outcomes.addAll(notifier.notify(new MessageRequest(event.id(), event.type(), event.occurredAt(), kind,
+            outcomes.addAll(notifier.notify(new MessageRequest(key, event.type(), event.occurredAt(), kind,
                     customerId, model)));
         }
         return outcomes;
