@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnis.notifications.domain.Decision;
 import com.omnis.notifications.domain.MessageChannel;
+import com.omnis.notifications.domain.MessageKind;
 import com.omnis.notifications.domain.Purpose;
 import com.omnis.notifications.testing.NotificationsFixture;
 import java.time.Instant;
@@ -78,7 +79,8 @@ class EngagementTest {
         fixture.deliver(busEvent("LowStock", detail -> { }));
 
         assertThat(fixture.outbox.emails).hasSize(1);
-        assertThat(fixture.store.log("customer-1", 10, Optional.empty()).items()).first().satisfies(line -> {
+        assertThat(fixture.store.log("customer-1", 10, Optional.empty()).items())
+                .filteredOn(line -> line.kind() == MessageKind.RUNNING_LOW).singleElement().satisfies(line -> {
             assertThat(line.reason()).isEqualTo("frequency-cap");
             assertThat(line.notBefore()).contains(Instant.parse("2027-01-19T07:00:00Z"));
         });
