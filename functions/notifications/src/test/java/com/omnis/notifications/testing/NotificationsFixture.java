@@ -110,8 +110,9 @@ public final class NotificationsFixture implements AutoCloseable {
         return scheduledEvent(wire);
     }
 
+    /** An EventBridge event as its JSON reads, as the rule's target receives it. */
     @SuppressWarnings("unchecked")
-    private static ScheduledEvent scheduledEvent(JsonNode wire) {
+    public static ScheduledEvent scheduledEvent(JsonNode wire) {
         ScheduledEvent event = new ScheduledEvent();
         event.setId(wire.path("id").asText());
         event.setSource(wire.path("source").asText());
