@@ -4,6 +4,7 @@ import com.omnis.notifications.domain.LinkSigner;
 import com.omnis.notifications.dynamo.CustomersReadPort;
 import com.omnis.notifications.dynamo.DynamoIdleCarts;
 import com.omnis.notifications.dynamo.DynamoMessageStore;
+import com.omnis.notifications.dynamo.DynamoSavedItems;
 import com.omnis.notifications.senders.SesEmailSender;
 import com.omnis.notifications.senders.SnsSmsSender;
 import com.omnis.notifications.service.AbandonedCarts;
@@ -11,6 +12,7 @@ import com.omnis.notifications.service.CustomerDirectory;
 import com.omnis.notifications.service.EmailSender;
 import com.omnis.notifications.service.MessageLog;
 import com.omnis.notifications.service.Notifier;
+import com.omnis.notifications.service.SavedItemReminders;
 import com.omnis.notifications.service.OrderNotifications;
 import com.omnis.notifications.service.SmsSender;
 import com.omnis.notifications.service.StockNotifications;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The notifications function's object graph, built once per container from its settings. */
 public record Notifications(Notifier notifier, OrderNotifications orders, StockNotifications stock,
-                            Suppressions suppressions, AbandonedCarts carts, MessageLog log) {
+                            Suppressions suppressions, AbandonedCarts carts, SavedItemReminders savedItems, MessageLog log) {
 
     /** Where a customer manages their consents, without the storefront's URL: the unsubscribe link. */
     static final String CONSENT_PAGE = "/account/consents";
@@ -83,14 +85,15 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
         AvailabilityQuery availability = new AvailabilityQuery(
                 new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), true),
                 new CachedLocations(locations, clock, Duration.ofMinutes(1)));
+        DynamoProductRepository products = new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE"));
         return new Notifications(notifier,
                 new OrderNotifications(notifier, store, locations, new LinkSigner(settings.require("ORDER_LINK_SECRET")), storefront),
-                new StockNotifications(notifier, customers, availability,
-                        new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")), storefront),
+                new StockNotifications(notifier, customers, availability, products, storefront),
                 new Suppressions(store, clock),
-                new AbandonedCarts(notifier, new DynamoIdleCarts(dynamo, settings.require("CARTS_TABLE")),
-                        new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")), storefront, clock,
-                        Duration.ofHours(Long.parseLong(settings.get("ABANDONED_CART_HOURS", "4")))),
+                new AbandonedCarts(notifier, new DynamoIdleCarts(dynamo, settings.require("CARTS_TABLE")), products,
+                        storefront, clock, Duration.ofHours(Long.parseLong(settings.get("ABANDONED_CART_HOURS", "4")))),
+                new SavedItemReminders(notifier, new DynamoSavedItems(dynamo, settings.require("CUSTOMERS_TABLE")), products,
+                        availability, storefront, clock, Duration.ofDays(Long.parseLong(settings.get("SAVED_ITEM_DAYS", "7")))),
                 new MessageLog(store));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The notifications schedules (template.yaml): every few minutes the deferred messages whose time came
  * (quiet hours over, a new day for the frequency cap) go through the policy again; and the carts idle
- * long enough get their one reminder. Which job runs is the schedule's constant input {@code {"job": …}}.
+ * long enough get their one reminder; saved items get their reminder or price-drop alert. Which job runs is the schedule's constant input {@code {"job": …}}.
  */
 public final class NotificationsScheduleHandler implements RequestHandler<Map<String, Object>, NotificationsScheduleHandler.Report> {
 
@@ -46,6 +46,7 @@ public final class NotificationsScheduleHandler implements RequestHandler<Map<St
             Object job = input == null ? null : input.get("job");
             return switch (job == null ? "deferred" : job.toString()) {
                 case "abandoned-carts" -> new Report("abandoned-carts", notifications.carts().remind());
+                case "saved-items" -> new Report("saved-items", notifications.savedItems().remind());
                 default -> new Report("deferred", notifications.notifier().deliverDue(DEFERRED_PER_RUN));
             };
         });

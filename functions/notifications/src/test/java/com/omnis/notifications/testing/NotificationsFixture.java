@@ -75,6 +75,13 @@ public final class NotificationsFixture implements AutoCloseable {
                 .item(StockItems.toItem(new StockSeed(sku, PARIS_OPERA, units, Map.of()).toRecord(clock.instant()))));
     }
 
+    /** {@code customerId} saved {@code sku} at {@code at}, seeing {@code price}: written in the customers' layout. */
+    public void saved(String customerId, Sku sku, Instant at, Money price) {
+        local.client().putItem(r -> r.tableName(environment.get("CUSTOMERS_TABLE")).item(com.omnis.shared.customer.CustomerItems
+                .toItem(new com.omnis.shared.customer.SavedItem(com.omnis.shared.domain.CustomerId.of(customerId), sku, at,
+                        com.omnis.shared.domain.Channel.WEB, price, 0))));
+    }
+
     /** Delivers {@code event} to the handler as EventBridge would. */
     public NotificationsHandler.Report deliver(ScheduledEvent event) {
         return handler.handleRequest(event, LocalContext.forFunction("NotificationsFunction"));
