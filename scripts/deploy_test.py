@@ -99,7 +99,7 @@ CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribu
     "ReservationsTable": ([("reservationId", "HASH")], {"byExpiry": [("openBucket", "HASH"), ("expiresAt", "RANGE")]},
                           "purgeAt"),
     "IdempotencyTable": ([("id", "HASH")], {}, "expiration"),
-    "OutboxTable": ([("id", "HASH")], {}, "expiresAt"),
+    "OutboxTable": ([("id", "HASH")], {"byCreation": [("creationBucket", "HASH"), ("createdMillis", "RANGE")]}, "expiresAt"),
     "CustomersTable": ([("customerId", "HASH"), ("item", "RANGE")],
                        {"bySku": [("savedSku", "HASH"), ("customerId", "RANGE")]}, None),
 }
@@ -117,7 +117,8 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
     "InventorySweeperFunction": ("com.omnis.inventory.InventorySweeperHandler::handleRequest",
                                  {"STOCK_TABLE": "StockTable", "RESERVATIONS_TABLE": "ReservationsTable",
                                   "OUTBOX_TABLE": "OutboxTable", "LOCATIONS_TABLE": "LocationsTable"}),
-    "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest", {}),
+    "EventRelayFunction": ("com.omnis.relay.EventRelayHandler::handleRequest",
+                           {"POISON_QUEUE_URL": "EventRelayPoisonDeadLetterQueue"}),
     "CustomersFunction": ("com.omnis.customers.CustomersHandler::handleRequest",
                           {"CUSTOMERS_TABLE": "CustomersTable", "OUTBOX_TABLE": "OutboxTable",
                            "PRODUCTS_TABLE": "ProductsTable", "PROMOTIONS_TABLE": "PromotionsTable",
@@ -724,6 +725,21 @@ def check_rules(report: Report, cfn: dict, stack: Stack, resolver: Resolver, cli
                            "targets with retry policy and dead-letter queue")
 
 
+def check_archives(report: Report, cfn: dict, stack: Stack, resolver: Resolver) -> None:
+    """Every custom bus keeps what it receives in an archive (EventBridge replays a window of it to the rules)."""
+    resources = cfn["Resources"]
+    archives = {lid: r for lid, r in resources.items() if r["Type"] == "AWS::Events::Archive" and resolver.active(r)}
+    for bus in (lid for lid, r in resources.items() if r["Type"] == "AWS::Events::EventBus" and resolver.active(r)):
+        kept = [lid for lid, r in archives.items() if bus in _references(r["Properties"].get("SourceArn"))]
+        if report.check(bool(kept), f"{bus}: no AWS::Events::Archive keeps what the bus receives"):
+            retention = resolver.value(archives[kept[0]]["Properties"].get("RetentionDays", 0))
+            report.check(int(retention or 0) > 0, f"{kept[0]}: RetentionDays must be set (0 keeps events forever)")
+    created = [lid for lid in archives if lid in stack.physical]
+    (report.verified if created and len(created) == len(archives) else report.static_only).append(
+        f"{len(archives)} event archives: each bus has one, with a retention"
+        + ("" if created and len(created) == len(archives) else " (checked in the template)"))
+
+
 def check_schedules(report: Report, cfn: dict, resolver: Resolver) -> None:
     schedules = {lid: r for lid, r in cfn["Resources"].items()
                  if r["Type"] == "AWS::Scheduler::Schedule" and resolver.active(r)}
@@ -1082,6 +1098,7 @@ def run(template_path: Path, endpoint: str, stack_name: str, parameters: dict[st
                       lambda: check_tables(report, cfn, stack, resolver, client),
                       lambda: check_rules(report, cfn, stack, resolver, client),
                       lambda: check_schedules(report, cfn, resolver),
+                      lambda: check_archives(report, cfn, stack, resolver),
                       lambda: check_queues(report, cfn, stack, resolver, client),
                       lambda: check_event_source_mappings(report, cfn, stack, resolver, client),
                       lambda: check_routes(report, sam, cfn, client),

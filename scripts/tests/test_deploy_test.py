@@ -110,6 +110,14 @@ def test_a_rule_or_schedule_without_a_dead_letter_queue_fails(deploy):
     assert len(failures_mentioning(report, "needs a RetryPolicy and a DeadLetterConfig")) == 3
 
 
+def test_a_bus_without_an_archive_fails(deploy):
+    # when
+    report = deploy(lambda template: resources(template).pop("EventBusArchive"))
+
+    # then
+    assert failures_mentioning(report, "EventBus: no AWS::Events::Archive")
+
+
 def test_a_missing_critical_route_fails(deploy):
     # given
     def drop_add_item(template):

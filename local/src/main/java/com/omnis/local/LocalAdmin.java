@@ -3,6 +3,7 @@ package com.omnis.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.local.auth.DevTokens;
 import com.omnis.local.aws.LocalOutbox;
+import com.omnis.local.aws.LocalQueues;
 import com.omnis.local.events.BusEvent;
 import com.omnis.local.events.DeliveryLog;
 import com.omnis.local.events.LocalEventBus;
@@ -47,6 +48,7 @@ final class LocalAdmin implements LocalEndpoints {
     private final Map<String, Object> endpoints;
     private final LocalClock clock;
     private final LocalMetrics metrics;
+    private LocalQueues queues;
 
     LocalAdmin(SamTemplate template, LocalFunctions functions, LocalEventBus bus, ScheduleRunner schedules,
                DeliveryLog deliveries, LocalOutbox outbox, Map<String, Object> endpoints, LocalClock clock,
@@ -60,6 +62,11 @@ final class LocalAdmin implements LocalEndpoints {
         this.endpoints = endpoints;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /** Serves {@code GET /_local/queues}: what functions sent to SQS queues (the relay's dead letters). */
+    void showQueues(LocalQueues queues) {
+        this.queues = queues;
     }
 
     @Override
@@ -87,6 +94,9 @@ final class LocalAdmin implements LocalEndpoints {
                         .map(schedule -> schedule.id()).distinct().toList());
             }
             return Optional.of(Reply.ok(Map.of("schedule", id, "deliveries", fired)));
+        }
+        if (method.equals("GET") && path.equals("/queues")) {
+            return Optional.of(Reply.ok(Map.of("queues", queues == null ? Map.of() : queues.messages())));
         }
         if (method.equals("GET") && path.equals("/outbox")) {
             if (wantsPage(request)) {

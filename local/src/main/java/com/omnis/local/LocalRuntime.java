@@ -6,6 +6,7 @@ import com.omnis.local.aws.SesV2Service;
 import com.omnis.local.aws.SnsService;
 import com.omnis.local.events.DeliveryLog;
 import com.omnis.local.events.LocalEventBus;
+import com.omnis.local.aws.LocalQueues;
 import com.omnis.local.events.PutEventsService;
 import com.omnis.local.events.ScheduleRunner;
 import com.omnis.local.events.StreamPoller;
@@ -241,6 +242,8 @@ public final class LocalRuntime implements AutoCloseable {
             dynamo.server().serve(new PutEventsService(bus, clock));
             dynamo.server().serve(new SesV2Service(outbox, clock));
             dynamo.server().serve(new SnsService(outbox, clock));
+            LocalQueues queues = new LocalQueues(clock);
+            dynamo.server().serve(queues);
             schedules = new ScheduleRunner(template.schedules(), functions::invoke, deliveries, clock);
             resources.add(schedules);
             streams = new StreamPoller(template.streamSources(), dynamo.client(), dynamo.streamsClient(), functions::invoke,
@@ -259,6 +262,7 @@ public final class LocalRuntime implements AutoCloseable {
             endpoints.put("aws", dynamo.endpoint().toString());
             LocalAdmin admin = new LocalAdmin(template, functions, bus, schedules, deliveries, outbox, endpoints, clock,
                     metrics);
+            admin.showQueues(queues);
             HttpGateway gateway = new HttpGateway(new RouteTable(template.routes()), template.authorizers(),
                     JwtAuthorizer.forDevTokens(), functions, admin, clock,
                     options.requestLog() ? line -> console.println("  " + line) : line -> { });

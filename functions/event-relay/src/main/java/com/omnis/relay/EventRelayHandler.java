@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The outbox table's stream → the EventBridge bus. Only INSERTs are relayed (the template's
- * FilterCriteria already drops the TTL's REMOVEs); failures are reported per item so that Lambda
+ * FilterCriteria already drops the TTL's REMOVEs). A poison item goes to the dead-letter queue of
+ * {@code POISON_QUEUE_URL} with its content; transient failures are reported per item so that Lambda
  * retries from the first one that did not go out.
  */
 public final class EventRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -46,7 +48,9 @@ public final class EventRelayHandler implements RequestHandler<DynamodbEvent, St
     private static OutboxRelay fromSettings(Settings settings, Invocation invocation) {
         AwsClients aws = new AwsClients(settings);
         EventBridgeClient client = aws.configure(EventBridgeClient.builder()).build();
-        return new OutboxRelay(new EventBridgePublisher(client, settings.require("EVENT_BUS_NAME")), invocation.metrics());
+        SqsClient sqs = aws.configure(SqsClient.builder()).build();
+        return new OutboxRelay(new EventBridgePublisher(client, settings.require("EVENT_BUS_NAME")),
+                new SqsDeadLetters(sqs, settings.require("POISON_QUEUE_URL")), invocation.metrics());
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class EventRelayHandler implements RequestHandler<DynamodbEvent, St
             List<OutboxRelay.Item> items = new ArrayList<>();
             for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
                 if ("INSERT".equals(record.getEventName())) {
-                    items.add(new OutboxRelay.Item(record.getDynamodb().getSequenceNumber(), events(record)));
+                    items.add(OutboxStreamRecords.item(record, events(record)));
                 }
             }
             List<StreamsEventResponse.BatchItemFailure> failures = relay.relay(items).stream()

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +71,7 @@ class EventBridgePublisherIT {
         List<DomainEvent> sent = items.stream().flatMap(item -> item.events().orElseThrow().stream()).toList();
 
         // when
-        List<String> retry = new OutboxRelay(new EventBridgePublisher(eventBridge, bus)).relay(items);
+        List<String> retry = new OutboxRelay(new EventBridgePublisher(eventBridge, bus), new RecordingDeadLetters()).relay(items);
 
         // then every event reached the queue once, with the bus's source and detail-type and the whole envelope
         assertThat(retry).isEmpty();
@@ -88,25 +87,26 @@ class EventBridgePublisherIT {
     }
 
     @Test
-    void anEntryTheBusRefusesIsReportedByPositionAndTheOthersAreDelivered() throws Exception {
+    void anEntryTheBusRefusesIsReportedByPositionAsPermanentAndTheOthersAreDelivered() throws Exception {
         // given: an event without a source, which PutEvents refuses entry by entry (the call itself succeeds)
         DomainEvent first = event("a-0", "omnis.inventory");
         DomainEvent refused = event("a-1", "");
         DomainEvent third = event("a-2", "omnis.inventory");
 
         // when
-        Set<Integer> failed = new EventBridgePublisher(eventBridge, bus).publish(List.of(first, refused, third));
+        Map<Integer, EventPublisher.Refusal> failed = new EventBridgePublisher(eventBridge, bus).publish(List.of(first, refused, third));
 
         // then
-        assertThat(failed).containsExactly(1);
+        assertThat(failed).containsOnlyKeys(1);
+        assertThat(failed.get(1).permanent()).as("a missing source is the event's fault: %s", failed.get(1)).isTrue();
         List<JsonNode> delivered = receive(2, Duration.ofSeconds(30));
         assertThat(delivered).extracting(event -> event.path("detail").path("id").asText())
                 .containsExactlyInAnyOrder("a-0", "a-2");
     }
 
     private static OutboxRelay.Item item(String sequenceNumber, int events) {
-        return new OutboxRelay.Item(sequenceNumber, Optional.of(IntStream.range(0, events)
-                .mapToObj(i -> event(sequenceNumber + "-" + i, "omnis.inventory")).toList()));
+        return new OutboxRelay.Item(OutboxRelayTest.STREAM, sequenceNumber, "outbox-" + sequenceNumber, "{}",
+                Optional.of(IntStream.range(0, events).mapToObj(i -> event(sequenceNumber + "-" + i, "omnis.inventory")).toList()));
     }
 
     private static DomainEvent event(String id, String source) {

@@ -5,6 +5,8 @@ import com.omnis.shared.json.Json;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,10 +27,25 @@ public record OutboxRecord(String id, List<DomainEvent> events, Instant createdA
     public static final String EVENTS = "events";
     public static final String CREATED_AT = "createdAt";
     public static final String EXPIRES_AT = "expiresAt";
+    /** The partition of {@link #BY_CREATION}: the hour the item was written and one of {@link #CREATION_SHARDS} shards. */
+    public static final String CREATION_BUCKET = "creationBucket";
+    /** The sort key of {@link #BY_CREATION}: epoch milliseconds, which sort as time does (ISO text with optional fractions does not). */
+    public static final String CREATED_MILLIS = "createdMillis";
+    /** Items by the time they were written (keys only), so that a time range can be republished. */
+    public static final String BY_CREATION = "byCreation";
+    /**
+     * Shards of an hour in {@link #BY_CREATION}: a write-heavy hour (a flash sale) spreads over this many
+     * index partitions instead of one; a reader of an hour queries them all.
+     */
+    public static final int CREATION_SHARDS = 8;
 
-    /** The table's key, as the template must declare it. */
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+
+    /** The table's key and index, as the template must declare them. */
     public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
             .addIndexPartitionKey(TableMetadata.primaryIndexName(), ID, AttributeValueType.S)
+            .addIndexPartitionKey(BY_CREATION, CREATION_BUCKET, AttributeValueType.S)
+            .addIndexSortKey(BY_CREATION, CREATED_MILLIS, AttributeValueType.N)
             .build();
 
     /** How long a relayed item stays in the table: the stream keeps records 24 h, so a week is plenty. */
@@ -50,7 +67,14 @@ public record OutboxRecord(String id, List<DomainEvent> events, Instant createdA
                 ID, AttributeValue.fromS(id),
                 EVENTS, AttributeValue.fromS(Json.write(events)),
                 CREATED_AT, AttributeValue.fromS(createdAt.toString()),
+                CREATION_BUCKET, AttributeValue.fromS(creationBucket(createdAt, Math.floorMod(id.hashCode(), CREATION_SHARDS))),
+                CREATED_MILLIS, AttributeValue.fromN(Long.toString(createdAt.toEpochMilli())),
                 EXPIRES_AT, AttributeValue.fromN(Long.toString(createdAt.plus(RETENTION).getEpochSecond())));
+    }
+
+    /** The {@link #BY_CREATION} partition of items written in the hour of {@code at}, in {@code shard}. */
+    public static String creationBucket(Instant at, int shard) {
+        return HOUR.format(at) + "#" + shard;
     }
 
     /**
