@@ -7,6 +7,7 @@ import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.shared.idempotency.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.local.template.FunctionSpec;
+import com.omnis.notifications.dynamo.MessageItems;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.local.template.TableSpec;
@@ -54,7 +55,8 @@ class TemplateContractTest {
             "STOCK_TABLE", StockItems.SCHEMA,
             "RESERVATIONS_TABLE", DynamoInventoryStore.RESERVATIONS_SCHEMA,
             "IDEMPOTENCY_TABLE", DynamoIdempotencyStore.SCHEMA,
-            "OUTBOX_TABLE", OutboxRecord.SCHEMA);
+            "OUTBOX_TABLE", OutboxRecord.SCHEMA,
+            "MESSAGES_TABLE", MessageItems.SCHEMA);
 
     /** Set by Lambda itself (or optional, with a default in code), so the template need not declare them. */
     private static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
