@@ -8,6 +8,7 @@ import com.omnis.shared.idempotency.DynamoIdempotencyStore;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.local.template.FunctionSpec;
 import com.omnis.orders.dynamo.OrderItems;
+import com.omnis.notifications.dynamo.MessageItems;
 import com.omnis.local.template.HttpRoute;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.local.template.TableSpec;
@@ -46,17 +47,18 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 class TemplateContractTest {
 
     /** Setting name → the schema of the repository that reads it. A new table setting must be added here. */
-    private static final Map<String, TableSchema<?>> REPOSITORY_SCHEMAS = Map.of(
-            "PRODUCTS_TABLE", ProductItems.SCHEMA,
-            "PROMOTIONS_TABLE", PromotionItems.SCHEMA,
-            "LOCATIONS_TABLE", LocationItems.SCHEMA,
-            "CUSTOMERS_TABLE", CustomerItems.SCHEMA,
-            "CARTS_TABLE", DynamoCartRepository.SCHEMA,
-            "STOCK_TABLE", StockItems.SCHEMA,
-            "RESERVATIONS_TABLE", DynamoInventoryStore.RESERVATIONS_SCHEMA,
-            "IDEMPOTENCY_TABLE", DynamoIdempotencyStore.SCHEMA,
-            "OUTBOX_TABLE", OutboxRecord.SCHEMA,
-            "ORDERS_TABLE", OrderItems.SCHEMA);
+    private static final Map<String, TableSchema<?>> REPOSITORY_SCHEMAS = Map.ofEntries(
+            Map.entry("PRODUCTS_TABLE", ProductItems.SCHEMA),
+            Map.entry("PROMOTIONS_TABLE", PromotionItems.SCHEMA),
+            Map.entry("LOCATIONS_TABLE", LocationItems.SCHEMA),
+            Map.entry("CUSTOMERS_TABLE", CustomerItems.SCHEMA),
+            Map.entry("CARTS_TABLE", DynamoCartRepository.SCHEMA),
+            Map.entry("STOCK_TABLE", StockItems.SCHEMA),
+            Map.entry("RESERVATIONS_TABLE", DynamoInventoryStore.RESERVATIONS_SCHEMA),
+            Map.entry("IDEMPOTENCY_TABLE", DynamoIdempotencyStore.SCHEMA),
+            Map.entry("OUTBOX_TABLE", OutboxRecord.SCHEMA),
+            Map.entry("ORDERS_TABLE", OrderItems.SCHEMA),
+            Map.entry("MESSAGES_TABLE", MessageItems.SCHEMA));
 
     /** Set by Lambda itself (or optional, with a default in code), so the template need not declare them. */
     private static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",

@@ -99,6 +99,9 @@ final class LocalAdmin implements LocalEndpoints {
             return Optional.of(Reply.ok(Map.of("queues", queues == null ? Map.of() : queues.messages())));
         }
         if (method.equals("GET") && path.equals("/outbox")) {
+            if (wantsPage(request)) {
+                return Optional.of(Reply.ok(new LocalEndpoints.Html(OutboxPage.render(outbox.messages()))));
+            }
             return Optional.of(Reply.ok(Map.of("messages", outbox.messages())));
         }
         if (method.equals("GET") && path.equals("/metrics")) {
@@ -111,6 +114,14 @@ final class LocalAdmin implements LocalEndpoints {
             return Optional.of(moveClock(request));
         }
         return Optional.empty();
+    }
+
+    /** A browser asks for text/html first; curl, tests and scripts get JSON unless they ask for the page. */
+    private static boolean wantsPage(IncomingRequest request) {
+        String accept = request.header("Accept").orElse("");
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("application/json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     private Map<String, Object> summary() {

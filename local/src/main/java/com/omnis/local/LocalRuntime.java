@@ -2,6 +2,8 @@ package com.omnis.local;
 
 import com.omnis.local.aws.LocalAwsServer;
 import com.omnis.local.aws.LocalOutbox;
+import com.omnis.local.aws.SesV2Service;
+import com.omnis.local.aws.SnsService;
 import com.omnis.local.events.DeliveryLog;
 import com.omnis.local.events.LocalEventBus;
 import com.omnis.local.aws.LocalQueues;
@@ -238,6 +240,8 @@ public final class LocalRuntime implements AutoCloseable {
             bus = new LocalEventBus(template.eventRules(), declaredBuses(template), functions::invoke, eventPool,
                     deliveries, clock);
             dynamo.server().serve(new PutEventsService(bus, clock));
+            dynamo.server().serve(new SesV2Service(outbox, clock));
+            dynamo.server().serve(new SnsService(outbox, clock));
             LocalQueues queues = new LocalQueues(clock);
             dynamo.server().serve(queues);
             schedules = new ScheduleRunner(template.schedules(), functions::invoke, deliveries, clock);

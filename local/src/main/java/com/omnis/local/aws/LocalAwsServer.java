@@ -154,6 +154,7 @@ public final class LocalAwsServer implements AutoCloseable {
                     }
                     response.setStatus(reply.status());
                     response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+                    reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
                     Content.Sink.write(response, true, reply.body(), callback);
                     return true;
                 }

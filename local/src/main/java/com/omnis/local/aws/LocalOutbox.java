@@ -3,6 +3,8 @@ package com.omnis.local.aws;
 import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -18,8 +20,25 @@ public final class LocalOutbox {
      * One message.
      *
      * @param channel {@code email} or {@code sms}
+     * @param body the plain-text part of an email, or the text message
+     * @param html an email's HTML part (null for a text message)
+     * @param headers an email's own headers ({@code List-Unsubscribe}), as the sender set them
      */
-    public record Message(String channel, String to, String subject, String body, Instant at) {
+    public record Message(String id, String channel, String from, String to, String subject, String body, String html,
+                          Map<String, String> headers, Instant at) {
+
+        public Message {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        public static Message email(String from, String to, String subject, String text, String html,
+                                    Map<String, String> headers, Instant at) {
+            return new Message(UUID.randomUUID().toString(), "email", from, to, subject, text, html, headers, at);
+        }
+
+        public static Message sms(String to, String text, Instant at) {
+            return new Message(UUID.randomUUID().toString(), "sms", null, to, null, text, null, Map.of(), at);
+        }
     }
 
     private final Deque<Message> messages = new ConcurrentLinkedDeque<>();

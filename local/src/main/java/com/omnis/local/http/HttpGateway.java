@@ -151,6 +151,13 @@ public final class HttpGateway {
             if (reply.isEmpty()) {
                 exchange.problem(Router.problemOf(new NotFoundException("no local endpoint "
                         + request.method() + " " + request.rawPath())), cors);
+            } else if (reply.get().body() instanceof LocalEndpoints.Html html) {
+                Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+                cors.forEach((name, value) -> headers.put(name, List.of(value)));
+                headers.put("Content-Type", List.of("text/html; charset=utf-8"));
+                // the page shows emails in sandboxed frames: no script runs, nothing is fetched from elsewhere
+                headers.put("Content-Security-Policy", List.of("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'"));
+                exchange.send(reply.get().status(), headers, html.page().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 exchange.json(reply.get().status(), reply.get().body(), cors);
             }

@@ -1,0 +1,100 @@
+package com.omnis.notifications;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.omnis.notifications.domain.Suppression;
+import com.omnis.notifications.service.Notifier;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.lambda.Invocation;
+import com.omnis.shared.metrics.Metrics;
+import java.util.Optional;
+import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.json.Json;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
+
+/**
+ * The target of the notifications rules on the bus: the orders' and inventory's domain events (the
+ * {@code DomainEvent} envelope in {@code detail}), and SES' bounce and complaint events (default bus).
+ * A failure is thrown: the rule's RetryPolicy delivers the event again, then its dead-letter queue keeps it.
+ */
+public final class NotificationsHandler implements RequestHandler<ScheduledEvent, NotificationsHandler.Report> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationsHandler.class);
+
+    /** What one event gave, per channel: {@code sent}, {@code deferred}, {@code suppressed}, or why nothing happened. */
+    public record Report(String eventType, List<String> outcomes) {
+    }
+
+    private final Notifications notifications;
+    private final Invocation invocation;
+
+    public NotificationsHandler() {
+        this(Settings.current(), Invocation.of(Settings.current()));
+    }
+
+    private NotificationsHandler(Settings settings, Invocation invocation) {
+        this(Notifications.fromSettings(settings, invocation.metrics()), invocation);
+    }
+
+    public NotificationsHandler(Notifications notifications) {
+        this(notifications, new Invocation(Optional.empty(), Metrics.NONE));
+    }
+
+    NotificationsHandler(Notifications notifications, Invocation invocation) {
+        this.notifications = notifications;
+        this.invocation = invocation;
+    }
+
+    @Override
+    public Report handleRequest(ScheduledEvent event, Context context) {
+        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+    }
+
+    private Report handle(ScheduledEvent event) {
+        JsonNode detail = Json.MAPPER.valueToTree(event.getDetail());
+        if ("aws.ses".equals(event.getSource())) {
+            return new Report(event.getDetailType(), sesEvent(detail));
+        }
+        DomainEvent domainEvent = domainEvent(detail);
+        List<Notifier.Outcome> outcomes = switch (event.getSource()) {
+            case "omnis.orders" -> notifications.orders().on(domainEvent);
+            case "omnis.inventory" -> notifications.stock().on(domainEvent);
+            default -> List.of();
+        };
+        return new Report(domainEvent.type(), outcomes.stream().map(o -> o.channel().code() + ": " + o.note()).toList());
+    }
+
+    /** SES v2 event destinations: {@code eventType} Bounce (permanent ones only) or Complaint, with their recipients. */
+    private List<String> sesEvent(JsonNode detail) {
+        String type = detail.path("eventType").asText();
+        if (type.equals("Bounce") && detail.path("bounce").path("bounceType").asText().equals("Permanent")) {
+            detail.path("bounce").path("bouncedRecipients").forEach(recipient ->
+                    notifications.suppressions().suppress(recipient.path("emailAddress").asText(), Suppression.BOUNCED));
+            return List.of("bounced");
+        }
+        if (type.equals("Complaint")) {
+            detail.path("complaint").path("complainedRecipients").forEach(recipient ->
+                    notifications.suppressions().suppress(recipient.path("emailAddress").asText(), Suppression.COMPLAINED));
+            return List.of("complained");
+        }
+        LOG.info("SES event {} needs nothing", type);
+        return List.of();
+    }
+
+    /** The envelope read field by field: a reader tolerates fields it does not know (a deploy is never atomic). */
+    static DomainEvent domainEvent(JsonNode detail) {
+        String id = detail.path("id").asText("");
+        String type = detail.path("type").asText("");
+        if (id.isBlank() || type.isBlank() || !detail.path("data").isObject()) {
+            throw new IllegalArgumentException("the event's detail is not a domain event (id, type, data)");
+        }
+        return new DomainEvent(id, type, detail.path("source").asText(""), Instant.parse(detail.path("occurredAt").asText()),
+                detail.path("subject").asText(null), detail.path("data"), detail.path("correlationId").asText(null));
+    }
+}
