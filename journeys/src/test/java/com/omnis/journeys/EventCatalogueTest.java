@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.omnis.customers.domain.CustomerEvents;
 import com.omnis.inventory.domain.StockEvents;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.events.DomainEvent;
@@ -39,11 +40,14 @@ import org.junit.jupiter.api.TestFactory;
 class EventCatalogueTest {
 
     /** detail-type → the record its emitter writes as data. A context adds its events here. */
-    private static final Map<String, Class<? extends Record>> PAYLOADS = Map.of(
-            StockEvents.STOCK_CHANGED, StockEvents.StockChanged.class,
-            StockEvents.LOW_STOCK, StockEvents.LowStock.class,
-            StockEvents.BACK_IN_STOCK, StockEvents.BackInStock.class,
-            StockEvents.RESERVATION_EXPIRED, StockEvents.ReservationExpired.class);
+    private static final Map<String, Class<? extends Record>> PAYLOADS = Map.ofEntries(
+            Map.entry(StockEvents.STOCK_CHANGED, StockEvents.StockChanged.class),
+            Map.entry(StockEvents.LOW_STOCK, StockEvents.LowStock.class),
+            Map.entry(StockEvents.BACK_IN_STOCK, StockEvents.BackInStock.class),
+            Map.entry(StockEvents.RESERVATION_EXPIRED, StockEvents.ReservationExpired.class),
+            Map.entry(CustomerEvents.CONSENT_CHANGED, CustomerEvents.ConsentChanged.class),
+            Map.entry(CustomerEvents.ITEM_SAVED, CustomerEvents.ItemSaved.class),
+            Map.entry(CustomerEvents.ITEM_UNSAVED, CustomerEvents.ItemUnsaved.class));
 
     /** The project's mapper, strict on unknown fields whatever readers elsewhere tolerate: a sample must be exact. */
     private static final ObjectMapper STRICT = Json.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
