@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The customers section of issue 9 over HTTP through the local runtime with its demo data: a seeded
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.Test;
 class CustomerJourneyTest {
 
     private static final String SKU = "SHOE-RUN-42";
-    private static LocalApi api;
-
-    @BeforeAll
-    static void start() {
-        api = LocalApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void aSeededCustomerSavesOnThePhoneWhatTheProductPageShowsAndChangesAConsentOnTheWeb() throws Exception {
@@ -92,6 +82,6 @@ class CustomerJourneyTest {
 
     private static JsonNode send(String method, String path, String body, String token, int expected, String channel)
             throws Exception {
-        return api.send(method, path, body, token, channel, Map.of(), expected);
+        return RUNTIME.send(method, path, body, token, channel, Map.of(), expected);
     }
 }

@@ -17,31 +17,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The local runtime a journey runs against (demo data, a free port, its log swallowed) and the HTTP
  * calls the journey makes to it, as a phone, a browser or a till would: a bearer token, the
- * {@code X-Channel} header, a JSON body.
+ * {@code X-Channel} header, a JSON body. A journey registers it once
+ * ({@code @RegisterExtension static final LocalApi RUNTIME = new LocalApi();}): the runtime starts before the
+ * class's tests and stops after them.
  */
-final class LocalApi implements AutoCloseable {
+final class LocalApi implements BeforeAllCallback, AfterAllCallback {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // generous: a checkout or a clock move that fires schedules does several functions' work on 2 cores
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final LocalRuntime runtime;
+    private LocalRuntime runtime;
 
-    private LocalApi(LocalRuntime runtime) {
-        this.runtime = runtime;
-    }
-
-    static LocalApi start() {
-        return new LocalApi(LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(new ByteArrayOutputStream(), true)));
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
+                new PrintStream(new ByteArrayOutputStream(), true));
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         runtime.close();
     }
 

@@ -8,9 +8,8 @@ import com.omnis.local.auth.DevTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 8's journeys over HTTP through the local runtime with its demo data: (1) a cart filled on the
@@ -26,17 +25,8 @@ class OrderJourneyTest {
     private static final String LYON = "store-lyon-bellecour";
     private static final String PARIS = "store-paris-opera";
     private static final String WAREHOUSE = "warehouse-orleans";
-    private static LocalApi api;
-
-    @BeforeAll
-    static void start() {
-        api = LocalApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void mobileCartPickedUpInLyonAndOneItemReturnedInParisRestocksParisAndRefundsWhatWasPaid() throws Exception {
@@ -224,6 +214,6 @@ class OrderJourneyTest {
 
     static Answer send(String method, String path, String body, String token, String channel, Map<String, String> headers)
             throws Exception {
-        return api.send(method, path, body, token, channel, headers);
+        return RUNTIME.send(method, path, body, token, channel, headers);
     }
 }

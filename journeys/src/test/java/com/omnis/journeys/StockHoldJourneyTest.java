@@ -11,9 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3's journey, over HTTP through the local runtime with its demo stock: a shopper checks
@@ -26,17 +25,8 @@ class StockHoldJourneyTest {
 
     private static final String SKU = "SHOE-RUN-42";
     private static final String LYON = "store-lyon-bellecour";
-    private static LocalApi api;
-
-    @BeforeAll
-    static void start() {
-        api = LocalApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void aHoldOnTheWebLowersTheTillFigureUntilItExpiresAndTheSweeperGivesTheUnitsBack() throws Exception {
@@ -128,6 +118,6 @@ class StockHoldJourneyTest {
         // a hold requires one; the other routes posted to here ignore it
         Map<String, String> headers = "POST".equals(method)
                 ? Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()) : Map.of();
-        return api.send(method, path, body, token, channel, headers, expected);
+        return RUNTIME.send(method, path, body, token, channel, headers, expected);
     }
 }

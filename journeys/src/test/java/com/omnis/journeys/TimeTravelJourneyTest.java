@@ -11,9 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Point 10 of issue 7, over HTTP: nobody waits for a hold to run out. A shopper holds two pairs for
@@ -25,17 +24,8 @@ class TimeTravelJourneyTest {
 
     private static final String SKU = "SHOE-RUN-42";
     private static final String LYON = "store-lyon-bellecour";
-    private static LocalApi api;
-
-    @BeforeAll
-    static void start() {
-        api = LocalApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void movingTheClockPastAHoldsExpiryFiresTheSweeperOnceAndTheUnitsComeBack() throws Exception {
@@ -112,12 +102,12 @@ class TimeTravelJourneyTest {
     }
 
     private static HttpResponse<String> raw(String method, String path, String body) throws Exception {
-        return api.raw(method, path, body, null, null, Map.of());
+        return RUNTIME.raw(method, path, body, null, null, Map.of());
     }
 
     private static JsonNode send(String method, String path, String body, String token, int expected) throws Exception {
         Map<String, String> headers = method.equals("POST") && path.equals("/reservations")
                 ? Map.of("Idempotency-Key", "hold-" + java.util.UUID.randomUUID()) : Map.of();
-        return api.send(method, path, body, token, null, headers, expected);
+        return RUNTIME.send(method, path, body, token, null, headers, expected);
     }
 }
