@@ -3,22 +3,13 @@ package com.omnis.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.omnis.local.LocalRuntime;
-import com.omnis.local.RuntimeOptions;
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The customers section of issue 9 over HTTP through the local runtime with its demo data: a seeded
@@ -27,20 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class CustomerJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SKU = "SHOE-RUN-42";
-    private static LocalRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(new ByteArrayOutputStream(), true));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void aSeededCustomerSavesOnThePhoneWhatTheProductPageShowsAndChangesAConsentOnTheWeb() throws Exception {
@@ -102,20 +82,6 @@ class CustomerJourneyTest {
 
     private static JsonNode send(String method, String path, String body, String token, int expected, String channel)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (channel != null) {
-            request.header("X-Channel", channel);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return response.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
+        return RUNTIME.send(method, path, body, token, channel, Map.of(), expected);
     }
 }

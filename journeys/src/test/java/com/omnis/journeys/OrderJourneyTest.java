@@ -3,24 +3,13 @@ package com.omnis.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.omnis.local.LocalRuntime;
-import com.omnis.local.RuntimeOptions;
+import com.omnis.journeys.LocalApi.Answer;
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 8's journeys over HTTP through the local runtime with its demo data: (1) a cart filled on the
@@ -31,27 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class OrderJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SHOE = "SHOE-RUN-42";
     private static final String SOCKS = "SOCKS-RUN-3P";
     private static final String LYON = "store-lyon-bellecour";
     private static final String PARIS = "store-paris-opera";
     private static final String WAREHOUSE = "warehouse-orleans";
-    private static LocalRuntime runtime;
-
-    record Answer(int status, JsonNode body, Map<String, String> headers) {
-    }
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(new ByteArrayOutputStream(), true));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void mobileCartPickedUpInLyonAndOneItemReturnedInParisRestocksParisAndRefundsWhatWasPaid() throws Exception {
@@ -239,24 +214,6 @@ class OrderJourneyTest {
 
     static Answer send(String method, String path, String body, String token, String channel, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (channel != null) {
-            request.header("X-Channel", channel);
-        }
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, String> answered = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(java.util.Locale.ROOT),
-                String.join(",", new ArrayList<>(values))));
-        return new Answer(response.statusCode(),
-                response.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body()), answered);
+        return RUNTIME.send(method, path, body, token, channel, headers);
     }
 }

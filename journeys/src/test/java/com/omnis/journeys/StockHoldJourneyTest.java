@@ -3,24 +3,16 @@ package com.omnis.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.omnis.local.LocalRuntime;
-import com.omnis.local.RuntimeOptions;
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3's journey, over HTTP through the local runtime with its demo stock: a shopper checks
@@ -31,21 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class StockHoldJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SKU = "SHOE-RUN-42";
     private static final String LYON = "store-lyon-bellecour";
-    private static LocalRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(new ByteArrayOutputStream(), true));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void aHoldOnTheWebLowersTheTillFigureUntilItExpiresAndTheSweeperGivesTheUnitsBack() throws Exception {
@@ -134,24 +115,9 @@ class StockHoldJourneyTest {
 
     private static JsonNode send(String method, String path, String body, String token, int expected, String channel)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (channel != null) {
-            request.header("X-Channel", channel);
-        }
-        if ("POST".equals(method)) {
-            // a hold requires one; the other routes posted to here ignore it
-            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return response.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
+        // a hold requires one; the other routes posted to here ignore it
+        Map<String, String> headers = "POST".equals(method)
+                ? Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()) : Map.of();
+        return RUNTIME.send(method, path, body, token, channel, headers, expected);
     }
 }

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.shared.identity.Caller;
-import com.omnis.local.LocalRuntime;
-import com.omnis.local.RuntimeOptions;
 import com.omnis.local.auth.DevTokens;
-import com.omnis.shared.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Point 10 of issue 7, over HTTP: nobody waits for a hold to run out. A shopper holds two pairs for
@@ -29,21 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class TimeTravelJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SKU = "SHOE-RUN-42";
     private static final String LYON = "store-lyon-bellecour";
-    private static LocalRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(new ByteArrayOutputStream(), true));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalApi RUNTIME = new LocalApi();
 
     @Test
     void movingTheClockPastAHoldsExpiryFiresTheSweeperOnceAndTheUnitsComeBack() throws Exception {
@@ -120,28 +102,12 @@ class TimeTravelJourneyTest {
     }
 
     private static HttpResponse<String> raw(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RUNTIME.raw(method, path, body, null, null, Map.of());
     }
 
     private static JsonNode send(String method, String path, String body, String token, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (method.equals("POST") && path.equals("/reservations")) {
-            request.header("Idempotency-Key", "hold-" + java.util.UUID.randomUUID());
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return response.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body());
+        Map<String, String> headers = method.equals("POST") && path.equals("/reservations")
+                ? Map.of("Idempotency-Key", "hold-" + java.util.UUID.randomUUID()) : Map.of();
+        return RUNTIME.send(method, path, body, token, null, headers, expected);
     }
 }

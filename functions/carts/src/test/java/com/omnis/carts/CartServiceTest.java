@@ -19,6 +19,7 @@ import com.omnis.carts.service.CartService;
 import com.omnis.carts.service.CartView;
 import com.omnis.carts.service.Mutation;
 import com.omnis.carts.service.Shopper;
+import com.omnis.local.testing.MutableClock;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.CustomerId;

@@ -3,7 +3,7 @@ package com.omnis.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnis.customers.testing.CustomersFixture;
-import com.omnis.customers.testing.Http;
+import com.omnis.local.testing.Http;
 import com.omnis.shared.config.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CustomersHandlerSampleEventsTest {
 
     private final CustomersFixture f = new CustomersFixture();
-    private final Http lambda = new Http(Settings.withOverrides(f.tables, CustomersHandler::new));
+    private final Http lambda = new Http(Settings.withOverrides(f.tables, CustomersHandler::new), "CustomersFunction");
 
     @AfterEach
     void close() {

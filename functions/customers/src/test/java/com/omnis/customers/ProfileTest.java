@@ -3,8 +3,8 @@ package com.omnis.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnis.customers.testing.CustomersFixture;
-import com.omnis.customers.testing.Http;
-import com.omnis.customers.testing.Http.As;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.Http.As;
 import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.Language;
 import com.omnis.shared.domain.CustomerId;

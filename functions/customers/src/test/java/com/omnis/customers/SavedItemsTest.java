@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnis.customers.domain.CustomerEvents;
 import com.omnis.customers.testing.CustomersFixture;
-import com.omnis.customers.testing.Http;
-import com.omnis.customers.testing.Http.As;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.Http.As;
 import com.omnis.shared.customer.SavedItem;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;

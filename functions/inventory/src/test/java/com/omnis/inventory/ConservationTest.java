@@ -8,8 +8,8 @@ import static com.omnis.inventory.testing.InventoryFixture.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.omnis.inventory.testing.Http;
-import com.omnis.inventory.testing.Http.As;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.Http.As;
 import com.omnis.inventory.testing.InventoryFixture;
 import com.omnis.inventory.testing.StockAudit;
 import com.omnis.shared.domain.Sku;

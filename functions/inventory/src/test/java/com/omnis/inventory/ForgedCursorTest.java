@@ -6,8 +6,8 @@ import static com.omnis.inventory.testing.InventoryFixture.SHOE;
 import static com.omnis.inventory.testing.InventoryFixture.TEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnis.inventory.testing.Http;
-import com.omnis.inventory.testing.Http.As;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.Http.As;
 import com.omnis.inventory.testing.InventoryFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -5,7 +5,7 @@ import static com.omnis.inventory.testing.InventoryFixture.TEE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.omnis.inventory.testing.Http;
+import com.omnis.local.testing.Http;
 import com.omnis.inventory.testing.InventoryFixture;
 import com.omnis.local.lambda.LocalContext;
 import com.omnis.shared.config.Settings;
@@ -21,7 +21,7 @@ class InventoryHandlerSampleEventsTest {
 
     private final InventoryFixture f = new InventoryFixture();
     private final Http lambda = new Http(Settings.withOverrides(f.environmentFor("InventoryFunction"),
-            InventoryHandler::new));
+            InventoryHandler::new), "InventoryFunction");
 
     @AfterEach
     void close() {

@@ -4,7 +4,7 @@ import static com.omnis.inventory.testing.InventoryFixture.TEE;
 import static com.omnis.inventory.testing.InventoryFixture.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnis.inventory.testing.Http;
+import com.omnis.local.testing.Http;
 import com.omnis.inventory.testing.InventoryFixture;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.omnis.inventory.testing.Http;
-import com.omnis.inventory.testing.Http.As;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.Http.As;
 import com.omnis.inventory.testing.InventoryFixture;
 import com.omnis.shared.json.Json;
 import java.util.Map;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.inventory.dynamo.DynamoInventoryStore;
 import com.omnis.inventory.service.InventoryStore;
 import com.omnis.inventory.service.ReservationService;
-import com.omnis.inventory.testing.Http;
+import com.omnis.local.testing.Http;
 import com.omnis.inventory.testing.InventoryFixture;
 import com.omnis.local.lambda.LocalContext;
 import com.omnis.shared.catalog.DynamoLocationRepository;

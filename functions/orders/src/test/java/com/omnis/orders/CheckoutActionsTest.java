@@ -3,7 +3,7 @@ package com.omnis.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnis.orders.service.CheckoutService;
-import com.omnis.orders.testing.Http;
+import com.omnis.local.testing.Http;
 import com.omnis.orders.testing.OrdersFixture;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Retry;

@@ -2,7 +2,7 @@ package com.omnis.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnis.orders.testing.Http;
+import com.omnis.local.testing.Http;
 import com.omnis.orders.testing.OrdersFixture;
 import java.util.Map;
 import java.util.UUID;

@@ -3,6 +3,7 @@ package com.omnis.customers.testing;
 import com.omnis.customers.Customers;
 import com.omnis.customers.CustomersHandler;
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.testing.Http;
 import com.omnis.local.SeedTables;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.catalog.Location;
@@ -51,7 +52,7 @@ public final class CustomersFixture implements AutoCloseable {
     public final Map<String, String> tables = local.environmentFor("CustomersFunction");
     public final DynamoDbClient dynamo = local.client();
     public final Customers customers = Customers.wire(dynamo, local.enhancedClient(), Settings.of(tables), clock, eagerRetry());
-    public final Http http = new Http(new CustomersHandler(customers));
+    public final Http http = new Http(new CustomersHandler(customers), "CustomersFunction");
     public final DynamoCustomerDirectory directory = new DynamoCustomerDirectory(dynamo, tables.get("CUSTOMERS_TABLE"));
 
     public CustomersFixture() {

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnis.inventory.StockMovementsTest;
 import com.omnis.inventory.domain.StockEvents;
-import com.omnis.inventory.testing.Http;
-import com.omnis.inventory.testing.Http.As;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.Http.As;
 import com.omnis.inventory.testing.InventoryFixture;
 import com.omnis.inventory.testing.StockAudit;
 import com.omnis.shared.domain.Channel;

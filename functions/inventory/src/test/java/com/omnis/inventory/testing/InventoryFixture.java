@@ -7,6 +7,8 @@ import com.omnis.inventory.InventoryHandler;
 import com.omnis.inventory.checkout.InventoryCheckout;
 import com.omnis.shared.dynamo.Retry;
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.MutableClock;
 import com.omnis.local.SeedTables;
 import com.omnis.local.TemplateTables;
 import com.omnis.local.template.SamTemplate;
@@ -113,7 +115,7 @@ public final class InventoryFixture implements AutoCloseable {
                 (name, value) -> metrics.merge(name, value, Long::sum));
         this.checkout = InventoryCheckout.wire(dynamo, enhanced, settings);
         this.handler = new InventoryHandler(inventory);
-        this.http = new Http(handler);
+        this.http = new Http(handler, "InventoryFunction");
     }
 
     /** The inventory function's settings on these tables, reading the fixture's clock. */

@@ -7,6 +7,7 @@ import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.SeedTables;
 import com.omnis.local.lambda.LocalContext;
 import com.omnis.local.template.SamTemplate;
+import com.omnis.local.testing.MutableClock;
 import com.omnis.notifications.Notifications;
 import com.omnis.notifications.NotificationsHandler;
 import com.omnis.notifications.dynamo.DynamoMessageStore;

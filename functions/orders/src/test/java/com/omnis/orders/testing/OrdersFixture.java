@@ -1,6 +1,8 @@
 package com.omnis.orders.testing;
 
 import com.omnis.local.EmbeddedDynamo;
+import com.omnis.local.testing.Http;
+import com.omnis.local.testing.MutableClock;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.orders.Orders;
 import com.omnis.orders.OrdersHandler;
@@ -98,7 +100,7 @@ public final class OrdersFixture implements AutoCloseable {
                  "amountOff": {"amount": 1000, "currency": "EUR"}, "target": "sku", "targetValue": "SHOE-RUN-42",
                  "validFrom": "2020-01-01T00:00:00Z", "validUntil": "2040-01-01T00:00:00Z"}""", Promotion.class)));
         orders = Orders.wire(wrap.apply(dynamo), enhanced, Settings.of(env), clock, retry, Metrics.NONE);
-        http = new Http(new OrdersHandler(orders, TokenVerifier.NONE));
+        http = new Http(new OrdersHandler(orders, TokenVerifier.NONE), "OrdersFunction");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.omnis.customers.testing;
+package com.omnis.local.testing;
 
 import com.omnis.local.lambda.LocalContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,13 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the API Gateway v2 events the HTTP API would send, with the JWT claims its authorizer validated. */
+/**
+ * Calls a function's handler through its Lambda entry point with the API Gateway v2 events the HTTP API
+ * would send, carrying the JWT claims its authorizer validated. One client for every function module's
+ * tests (they reach it through this module's test-jar).
+ */
 public final class Http {
 
     private final ApiHandler handler;
+    private final String functionName;
 
-    public Http(ApiHandler handler) {
+    /** {@code functionName}: the template's logical id, which the context names as a real Lambda would. */
+    public Http(ApiHandler handler, String functionName) {
         this.handler = handler;
+        this.functionName = functionName;
     }
 
     /** Who calls: JWT claims as the authorizer passes them (groups flattened to "[a b]"). */
@@ -141,7 +148,7 @@ public final class Http {
 
     /** Through the handler's Lambda entry point, as the runtime calls it. */
     public Response send(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LocalContext.forFunction("CustomersFunction"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LocalContext.forFunction(functionName));
         try {
             JsonNode body = response.getBody() == null || response.getBody().isEmpty()
                     ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.getBody());

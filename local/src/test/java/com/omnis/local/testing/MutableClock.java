@@ -1,4 +1,4 @@
-package com.omnis.notifications.testing;
+package com.omnis.local.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move forward by hand (quiet hours, deferred messages). */
+/**
+ * A clock tests move by hand (hold expiry, idle carts, quiet hours, deferred messages). Unlike the runtime's
+ * {@link com.omnis.local.LocalClock} it may be set backwards too: a test picks the instant it needs.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
