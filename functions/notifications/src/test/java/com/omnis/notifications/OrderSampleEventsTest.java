@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -35,13 +34,13 @@ class OrderSampleEventsTest {
 
     @TestFactory
     List<DynamicTest> eachOrderSampleGivesItsMessageInFrench() {
-        // OMNIS_SAMPLES_DIR points at another checkout's samples (the orders branch's, before it is merged)
+        // OMNIS_SAMPLES_DIR points at another checkout's samples (to try a producer's branch before it is merged)
         Path bus = Path.of(java.util.Optional.ofNullable(System.getenv("OMNIS_SAMPLES_DIR")).orElse(
                 Path.of(System.getProperty("omnis.repo.root", "../.."), "events", "bus").toString()));
         List<DynamicTest> tests = new ArrayList<>();
         EXPECTED.forEach((type, subject) -> tests.add(DynamicTest.dynamicTest(type, () -> {
             Path file = bus.resolve(type + ".json");
-            Assumptions.assumeTrue(Files.exists(file), "the orders' sample " + file + " is not on this branch yet");
+            assertThat(file).as("the orders' sample of %s", type).exists();
             JsonNode sample = Json.MAPPER.readTree(Files.readString(file));
             assertThat(sample.path("source").asText()).isEqualTo("omnis.orders");
             String orderId = sample.path("detail").path("data").path("orderId").asText();
