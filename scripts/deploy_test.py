@@ -625,6 +625,21 @@ def check_functions(report: Report, sam: dict, cfn: dict, stack: Stack, resolver
                               "transformed template")
 
 
+def text_messages_only(statement: dict, statements: list) -> bool:
+    """An SMS to a phone number has no resource ARN, so IAM can only allow sns:Publish on "*": accepted when the
+    statement allows nothing else and the same policy denies sns:Publish on every topic (so only phone numbers remain)."""
+    actions = statement.get("Action", [])
+    actions = [actions] if isinstance(actions, str) else actions
+    if statement.get("Effect") != "Allow" or actions != ["sns:Publish"] or statement.get("Resource") not in ("*", ["*"]):
+        return False
+    for other in statements:
+        denied = other.get("Action", [])
+        denied = [denied] if isinstance(denied, str) else denied
+        if other.get("Effect") == "Deny" and "sns:Publish" in denied and ":sns:*:*:*" in str(other.get("Resource")):
+            return True
+    return False
+
+
 def check_least_privilege(report: Report, cfn: dict, resolver: Resolver) -> None:
     """No inline statement grants every action, or any DynamoDB action on every resource."""
     for logical_id, resource in cfn["Resources"].items():
@@ -636,12 +651,15 @@ def check_least_privilege(report: Report, cfn: dict, resolver: Resolver) -> None
         elif resource["Type"] == "AWS::IAM::Policy":
             documents = [resource["Properties"]["PolicyDocument"]]
         for document in documents:
-            for statement in document.get("Statement", []):
+            statements = document.get("Statement", [])
+            for statement in statements:
                 actions = statement.get("Action", [])
                 actions = [actions] if isinstance(actions, str) else actions
                 resources = statement.get("Resource", [])
                 resources = [resources] if not isinstance(resources, list) else resources
                 report.check("*" not in actions, f"{logical_id}: a statement allows every action")
+                if text_messages_only(statement, statements):
+                    continue
                 if any(str(a).startswith(("dynamodb:", "events:", "sqs:", "sns:", "ses:")) for a in actions):
                     report.check("*" not in resources,
                                  f"{logical_id}: {actions[0]}… is granted on every resource, not on the stack's own")

@@ -95,7 +95,8 @@ def test_rules_schedules_and_streams_are_compared_with_what_moto_created(deploy)
 
     # then
     assert report.failures == []
-    assert any(line.startswith("2 EventBridge rules") for line in report.verified)
+    rules = events_of_type({"EventBridgeRule", "CloudWatchEvent"}) + 2
+    assert any(line.startswith(f"{rules} EventBridge rules") for line in report.verified)
     mappings = events_of_type({"DynamoDB", "SQS", "Kinesis"}) + 1
     assert any(line.startswith(f"{mappings} event source mappings") for line in report.verified)
     schedules = events_of_type({"ScheduleV2"}) + 1
@@ -300,6 +301,21 @@ def test_a_wildcard_permission_fails(deploy):
 
     # then
     assert failures_mentioning(report, "dynamodb:DeleteTable… is granted on every resource")
+
+
+def test_text_messages_to_any_resource_without_the_topic_deny_fail(deploy):
+    # given: the notifications function may publish SMS, but nothing denies publishing to topics any more
+    def drop_the_topic_deny(template):
+        for name in ("NotificationsFunction", "NotificationsScheduleFunction"):
+            for policy in resources(template)[name]["Properties"]["Policies"]:
+                if isinstance(policy, dict) and "Statement" in policy:
+                    policy["Statement"] = [s for s in policy["Statement"] if s.get("Sid") != "NoPublishingToTopics"]
+
+    # when
+    report = deploy(drop_the_topic_deny)
+
+    # then
+    assert failures_mentioning(report, "NotificationsFunctionRole: sns:Publish… is granted on every resource")
 
 
 def test_users_who_may_set_their_own_store_fail(deploy):
