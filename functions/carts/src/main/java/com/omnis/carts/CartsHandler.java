@@ -3,6 +3,7 @@ package com.omnis.carts;
 import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.carts.service.CartService;
 import com.omnis.shared.aws.AwsClients;
+import com.omnis.shared.catalog.CachedPromotions;
 import com.omnis.shared.catalog.DynamoProductRepository;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.config.Settings;
@@ -11,6 +12,7 @@ import com.omnis.shared.http.ApiHandler;
 import com.omnis.shared.http.TokenVerifier;
 import com.omnis.shared.metrics.Metrics;
 import com.omnis.shared.pricing.PriceCalculator;
+import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -19,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Glue only: the routes are {@link CartsApi}, the decisions {@link CartService}.
  */
 public final class CartsHandler extends ApiHandler {
+
+    /** How stale a cart's promotions may be: a new or changed promotion shows in carts within this. */
+    static final Duration PROMOTIONS_MAX_AGE = Duration.ofMinutes(1);
 
     /** For Lambda: clients, schemas and the JWKS verifier built once per container from the function's settings. */
     public CartsHandler() {
@@ -36,7 +41,8 @@ public final class CartsHandler extends ApiHandler {
         return new CartService(
                 new DynamoCartRepository(dynamo, settings.require("CARTS_TABLE")),
                 new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
-                new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")),
+                new CachedPromotions(new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")),
+                        settings.clock(), PROMOTIONS_MAX_AGE),
                 new PriceCalculator(), settings.clock(), Retry.standard(), Metrics.forFunction(settings),
                 settings.get("CART_CURRENCY", "EUR"));
     }

@@ -18,6 +18,7 @@ import com.omnis.shared.inventory.StockReader;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,10 +32,15 @@ public final class CatalogHandler extends ApiHandler {
     public static final String DEFAULT_CURRENCY = "EUR";
     /** Locations change a few times a year; one read a minute per container is plenty. */
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
+    /** A SKU no product has (it is valid, so the request reaches DynamoDB): priming reads it before the snapshot. */
+    static final String PRIMING_SKU = "PRIMING-0";
 
     /** For Lambda: clients, table schemas and repositories built once per container, from its settings. */
     public CatalogHandler() {
         this(Settings.current());
+        // a product page for a SKU that does not exist: one GetItem, the route, a 404 problem in JSON
+        primeBeforeCheckpoint(harmlessGet("GET /products/{sku}", "/products/" + PRIMING_SKU,
+                Map.of("sku", PRIMING_SKU)), 404);
     }
 
     /** For tests: any repositories, stock and clock, the catalog in {@link #DEFAULT_CURRENCY}. */

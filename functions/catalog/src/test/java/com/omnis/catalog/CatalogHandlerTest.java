@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -606,6 +607,29 @@ class CatalogHandlerTest {
                 .map(HttpRoute::routeKey))
                 .containsExactlyInAnyOrder("PUT /products/{sku}", "PUT /products/{sku}/price", "POST /promotions",
                         "GET /promotions");
+    }
+
+    @Test
+    void theLambdaConstructorPrimesAProductPageThatReachesDynamoAndChangesNothing() {
+        CatalogHandler lambda = Settings.withOverrides(tables.environment, CatalogHandler::new);
+        var before = products.list(Optional.empty(), Optional.empty(), 100, Optional.empty()).items();
+
+        int succeeded = lambda.priming().orElseThrow().run();
+
+        assertThat(succeeded).isEqualTo(1);
+        assertThat(products.list(Optional.empty(), Optional.empty(), 100, Optional.empty()).items())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void primingThatCannotReachItsTableIsSkippedWithoutFailing() {
+        Map<String, String> environment = new HashMap<>(tables.environment);
+        environment.put("PRODUCTS_TABLE", "no-such-table");
+        CatalogHandler lambda = Settings.withOverrides(environment, CatalogHandler::new);
+
+        int succeeded = lambda.priming().orElseThrow().run();
+
+        assertThat(succeeded).isZero();
     }
 
     @Test

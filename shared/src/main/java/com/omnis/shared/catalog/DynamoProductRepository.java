@@ -28,20 +28,35 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Products read from {@code PRODUCTS_TABLE}, in the layout of {@link ProductItems}.
- * Text search filters a scan: fine for catalogs of a few thousand SKUs; a search service
- * (OpenSearch) would replace it beyond that. The cursor is the key of the last product returned,
- * so a page never skips or repeats a product whatever the filter discarded.
+ * Text search filters a scan: fine for catalogs of a few thousand SKUs; a search index (OpenSearch,
+ * fed from the catalog's product events) would replace it beyond that. A request reads at most
+ * {@code maxItemsRead} items, so a public query that matches nothing cannot scan the whole table in
+ * one request: it answers the matches found so far and a cursor to read on. The cursor is the key of
+ * the last product returned, or of the last item read when the budget ran out, so a page never skips
+ * or repeats a product whatever the filter discarded.
  */
 public final class DynamoProductRepository implements ProductRepository {
 
     static final int SEARCH_PAGE_SIZE = 500;
     static final int MAX_SEARCH_WORDS = 5;
+    /** Items one listing request may read: its cost is bounded by these items' size whatever the filter keeps. */
+    public static final int MAX_ITEMS_READ = 1000;
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<EnhancedDocument> table;
     private final DynamoDbIndex<EnhancedDocument> byCategory;
+    private final int maxItemsRead;
 
     public DynamoProductRepository(DynamoDbEnhancedClient enhanced, String tableName) {
+        this(enhanced, tableName, MAX_ITEMS_READ);
+    }
+
+    /** {@code maxItemsRead}: how many items one {@link #list} may read before it answers with what it found. */
+    public DynamoProductRepository(DynamoDbEnhancedClient enhanced, String tableName, int maxItemsRead) {
+        if (maxItemsRead < 1) {
+            throw new IllegalArgumentException("maxItemsRead must be at least 1");
+        }
+        this.maxItemsRead = maxItemsRead;
         this.enhanced = enhanced;
         this.table = enhanced.table(tableName, ProductItems.SCHEMA);
         this.byCategory = table.index(ProductItems.BY_CATEGORY);
@@ -81,8 +96,10 @@ public final class DynamoProductRepository implements ProductRepository {
         // a text filter discards most items, so read larger pages; otherwise one more than needed tells if more follow
         int pageSize = text.isPresent() ? Math.max(limit, SEARCH_PAGE_SIZE) : limit + 1;
         List<Product> items = new ArrayList<>(limit);
+        int read = 0;
         while (true) {
-            var page = readPage(category, filter, start, pageSize);
+            var page = readPage(category, filter, start, Math.min(pageSize, maxItemsRead - read));
+            read += page.scannedCount() == null ? pageSize : page.scannedCount();
             List<EnhancedDocument> docs = page.items();
             for (int i = 0; i < docs.size(); i++) {
                 items.add(ProductItems.fromDocument(docs.get(i)));
@@ -93,6 +110,10 @@ public final class DynamoProductRepository implements ProductRepository {
             }
             if (!hasNext(page)) {
                 return new Page<>(items, null);
+            }
+            if (read >= maxItemsRead) {
+                // every item up to the last one read was returned or discarded by the filter: resume after it
+                return new Page<>(items, Cursor.encode(page.lastEvaluatedKey()));
             }
             start = page.lastEvaluatedKey();
         }

@@ -6,6 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.lambda.Invocation;
+import com.omnis.shared.lambda.Priming;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
@@ -20,6 +24,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private final Router router;
     private final Invocation invocation;
+    private Priming priming;
 
     /** With the boundary of the function being built ({@code Settings.current()}). */
     protected ApiHandler(Router router) {
@@ -50,5 +55,40 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public Router router() {
         return router;
+    }
+
+    /**
+     * For a Lambda constructor: before SnapStart's snapshot, send {@code harmless} (a read that
+     * changes nothing) through the router, which loads the route, the SDK clients it reads with and
+     * the JSON mapping of its answer. The step fails, and is logged, unless the answer has
+     * {@code expectedStatus}: a 5xx would mean DynamoDB was not reached.
+     */
+    protected final void primeBeforeCheckpoint(APIGatewayV2HTTPEvent harmless, int expectedStatus) {
+        priming = Priming.registered(List.of(() -> {
+            int status = router.handle(harmless).getStatusCode();
+            if (status != expectedStatus) {
+                throw new IllegalStateException("priming request " + harmless.getRouteKey() + " answered " + status);
+            }
+        }));
+    }
+
+    /** A GET as API Gateway would pass it, without headers, body or caller: what priming sends. */
+    protected static APIGatewayV2HTTPEvent harmlessGet(String routeKey, String rawPath, Map<String, String> pathParameters) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withRawPath(rawPath)
+                .withPathParameters(pathParameters)
+                .withHeaders(Map.of())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(rawPath)
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** The priming registered by the Lambda constructor, if any. */
+    public Optional<Priming> priming() {
+        return Optional.ofNullable(priming);
     }
 }

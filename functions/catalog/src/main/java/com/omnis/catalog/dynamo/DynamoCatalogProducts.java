@@ -23,7 +23,12 @@ public final class DynamoCatalogProducts implements CatalogProducts {
     private final DynamoDbTable<EnhancedDocument> table;
 
     public DynamoCatalogProducts(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.reads = new DynamoProductRepository(enhanced, tableName);
+        this(enhanced, tableName, DynamoProductRepository.MAX_ITEMS_READ);
+    }
+
+    /** {@code maxItemsRead}: the most items one listing request reads ({@link DynamoProductRepository}). */
+    public DynamoCatalogProducts(DynamoDbEnhancedClient enhanced, String tableName, int maxItemsRead) {
+        this.reads = new DynamoProductRepository(enhanced, tableName, maxItemsRead);
         this.table = enhanced.table(tableName, ProductItems.SCHEMA);
     }
 

@@ -40,6 +40,11 @@ class DynamoCatalogProductsTest {
 
     /** Follows nextCursor to the end, returning every page. */
     private List<Page<Product>> walk(Optional<String> category, Optional<String> text, int limit) {
+        return walk(repository, category, text, limit);
+    }
+
+    private static List<Page<Product>> walk(DynamoCatalogProducts repository, Optional<String> category,
+                                            Optional<String> text, int limit) {
         List<Page<Product>> pages = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
@@ -131,6 +136,45 @@ class DynamoCatalogProductsTest {
 
         assertThat(skus(pages)).containsExactlyInAnyOrder("TRAIL-1", "TRAIL-2", "TRAIL-3");
         assertThat(pages.getLast().nextCursor()).isNull();
+    }
+
+    @Test
+    void aTextQueryWithNoMatchStopsAtTheReadBudgetAndHandsBackACursor() {
+        saveAll(IntStream.range(0, 60).mapToObj(i -> product("ITEM-%03d".formatted(i), "Plain article " + i, "misc", 100))
+                .toList());
+        DynamoCatalogProducts bounded = new DynamoCatalogProducts(tables.dynamo.enhancedClient(),
+                tables.environment.get("PRODUCTS_TABLE"), 20);
+
+        Page<Product> first = bounded.list(Optional.empty(), Optional.of("nothing-matches"), 10, Optional.empty());
+        List<Page<Product>> pages = walk(bounded, Optional.empty(), Optional.of("nothing-matches"), 10);
+
+        assertThat(first.items()).isEmpty();
+        assertThat(first.nextCursor()).isNotNull();
+        // 60 items, at most 20 read per request: at least 3 requests, and the walk ends
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(3).allSatisfy(page -> assertThat(page.items()).isEmpty());
+        assertThat(pages.getLast().nextCursor()).isNull();
+    }
+
+    @Test
+    void sparseMatchesAreAllFoundAcrossBudgetBoundedPagesWithoutRepeats() {
+        saveAll(IntStream.range(0, 60).mapToObj(i -> product("ITEM-%03d".formatted(i), "Plain article " + i, "misc", 100))
+                .toList());
+        saveAll(IntStream.range(0, 20).mapToObj(i -> product("SHOE-%03d".formatted(i), "Plain shoe " + i, "shoes", 100))
+                .toList());
+        saveAll(List.of(product("TRAIL-1", "Trail Runner GTX", "shoes", 100),
+                product("TRAIL-2", "trail runner light", "shoes", 100),
+                product("TRAIL-3", "Runner for the trail", "shoes", 100)));
+        DynamoCatalogProducts bounded = new DynamoCatalogProducts(tables.dynamo.enhancedClient(),
+                tables.environment.get("PRODUCTS_TABLE"), 7);
+
+        List<Page<Product>> wholeCatalog = walk(bounded, Optional.empty(), Optional.of("trail runner"), 2);
+        List<Page<Product>> oneCategory = walk(bounded, Optional.of("shoes"), Optional.of("trail runner"), 2);
+
+        // 83 items at most 7 a request: at least 12 requests for the catalog, 4 for the 23 shoes
+        assertThat(skus(wholeCatalog)).containsExactlyInAnyOrder("TRAIL-1", "TRAIL-2", "TRAIL-3");
+        assertThat(wholeCatalog).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(skus(oneCategory)).containsExactly("TRAIL-1", "TRAIL-2", "TRAIL-3");
+        assertThat(oneCategory).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
