@@ -1,0 +1,241 @@
+package com.omnis.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.omnis.local.LocalRuntime;
+import com.omnis.local.RuntimeOptions;
+import com.omnis.local.lambda.LambdaEvent;
+import com.omnis.local.lambda.LocalFunction;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * Issue #11's measurements (not a test): cold start of each API function from its own package in a
+ * fresh JVM with Lambda's flags, against a constant handler's; warm handler latency in process against
+ * the DynamoDB requests of the access pattern made directly; whether DynamoDB Local reports consumed
+ * capacity. Run it with {@code scripts/bench/perf [cold runs] [warm calls]}; figures are DynamoDB Local's.
+ */
+public final class PerfBench {
+
+    /** Lambda's Java runtime flags (its JAVA_TOOL_OPTIONS defaults), so the cold figures are its kind of JVM. */
+    private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto");
+    /** function → [handler class, sample event in events/api] for the cold start: a read each, as the package smoke test does */
+    private static final Map<String, String[]> COLD = new LinkedHashMap<>();
+    private static final List<String> FIVE_SKUS = List.of("SHOE-RUN-42", "SOCKS-RUN-3P", "CAP-RUN", "TEE-RUN-M", "GLOVES-TOUCH-M");
+
+    static {
+        COLD.put("Trivial", new String[] {"com.omnis.bench.trivial.ConstantHandler", "catalog-get-product.json"});
+        COLD.put("CatalogFunction", new String[] {"com.omnis.catalog.CatalogHandler", "catalog-get-product.json"});
+        COLD.put("CartsFunction", new String[] {"com.omnis.carts.CartsHandler", "carts-get.json"});
+        COLD.put("InventoryFunction", new String[] {"com.omnis.inventory.InventoryHandler", "inventory-get-availability.json"});
+        COLD.put("CustomersFunction", new String[] {"com.omnis.customers.CustomersHandler", "customers-get-me.json"});
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private PerfBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream console = System.out;
+        try {
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 5, args.length > 1 ? Integer.parseInt(args[1]) : 2000, console);
+        } catch (Exception e) {
+            e.printStackTrace(console);
+            System.exit(1);
+        }
+        // the runtime's pools are not all daemons: end the JVM once the figures are out
+        System.exit(0);
+    }
+
+    private static void run(int coldRuns, int warmCalls, PrintStream console) throws Exception {
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("perf-runtime.log")), true));
+        ObjectNode results = MAPPER.createObjectNode();
+        try (LocalRuntime runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
+                new PrintStream(OutputStream.nullOutputStream(), true))) {
+            cold(runtime, coldRuns, results.putObject("cold_start"), console);
+            warm(runtime, warmCalls, results.putObject("warm"), console);
+            capacity(runtime, results.putObject("capacity"), console);
+        }
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
+        console.println("written to target/bench/results.json");
+    }
+
+    // ---------------------------------------------------------------------------------------- cold
+
+    private static void cold(LocalRuntime runtime, int runs, ObjectNode json, PrintStream console) throws Exception {
+        Path packages = Path.of(System.getProperty("omnis.bench.packages"));
+        Path launcher = Path.of(System.getProperty("omnis.bench.launcher"));
+        console.printf("%nCold start: fresh JVM (%s), handler from its package, one sample event; median of %d%n",
+                String.join(" ", LAMBDA_FLAGS), runs);
+        console.printf("  %-18s %-32s %6s %9s %8s %9s %8s %8s %10s%n", "function", "event", "status", "wall ms", "init ms",
+                "request ms", "classes", "ratio", "package");
+        double floor = 0;
+        for (var entry : COLD.entrySet()) {
+            String id = entry.getKey();
+            Path pkg = packages.resolve(id);
+            Map<String, String> environment = id.equals("Trivial") ? Map.of() : runtime.dynamo().environmentFor(id);
+            double[] wall = new double[runs];
+            double[] init = new double[runs];
+            double[] request = new double[runs];
+            int classes = 0;
+            int status = 0;
+            for (int i = 0; i < runs; i++) {
+                Path classLog = Files.createTempFile("perf-classes", ".log");
+                List<String> command = new ArrayList<>();
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(LAMBDA_FLAGS);
+                command.add("-Xlog:class+load:file=" + classLog);
+                command.addAll(List.of("-cp", launcher + ":" + pkg + ":" + pkg.resolve("lib") + "/*", "InvokeHandler",
+                        entry.getValue()[0], Path.of("events", "api", entry.getValue()[1]).toString()));
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+                builder.environment().keySet().retainAll(List.of("PATH"));
+                builder.environment().putAll(environment);
+                long started = System.nanoTime();
+                Process process = builder.start();
+                List<String> lines = new ArrayList<>();
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        if (line.startsWith("status ")) {
+                            wall[i] = (System.nanoTime() - started) / 1e6;   // JVM start to the response, not its exit
+                            status = Integer.parseInt(line.substring(7).trim());
+                        } else if (line.startsWith("init-ns ")) {
+                            init[i] = Long.parseLong(line.substring(8).trim()) / 1e6;
+                        } else if (line.startsWith("request-ns ")) {
+                            request[i] = Long.parseLong(line.substring(11).trim()) / 1e6;
+                        } else {
+                            lines.add(line);
+                        }
+                    }
+                }
+                if (process.waitFor() != 0 || wall[i] == 0) {
+                    throw new IllegalStateException(id + " did not answer from its package: " + String.join("\n", lines));
+                }
+                try (var log = Files.lines(classLog)) {
+                    classes = (int) log.count();
+                }
+                Files.delete(classLog);
+            }
+            double median = median(wall);
+            if (id.equals("Trivial")) {
+                floor = median;
+            }
+            long size;
+            try (var files = Files.walk(pkg)) {
+                size = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            }
+            double ratio = median / floor;
+            console.printf("  %-18s %-32s %6d %9.0f %8.0f %9.0f %8d %8.2f %7.1f MiB%n", id, entry.getValue()[1], status, median,
+                    median(init), median(request), classes, ratio, size / 1048576.0);
+            ObjectNode row = json.putObject(id);
+            row.put("event", entry.getValue()[1]).put("status", status).put("wall_ms_median", median)
+                    .put("init_ms_median", median(init)).put("first_request_ms_median", median(request))
+                    .put("classes_loaded", classes).put("cold_ratio", ratio).put("package_bytes_unzipped", size).put("runs", runs);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- warm
+
+    private static void warm(LocalRuntime runtime, int calls, ObjectNode json, PrintStream console) throws Exception {
+        DynamoDbClient dynamo = runtime.dynamo().client();
+        Map<String, String> tables = runtime.dynamo().tableNames();
+        console.printf("%nWarm, in process: %d calls each after %d warm-up; floor = the access pattern's DynamoDB requests made directly%n",
+                calls, calls / 4);
+        console.printf("  %-28s %9s %9s %9s %9s %8s%n", "operation", "p50 ms", "p99 ms", "floor p50", "floor p99", "ratio");
+
+        LocalFunction catalog = runtime.functions().get("CatalogFunction").orElseThrow();
+        LambdaEvent product = event("catalog-get-product.json", e -> e.setPathParameters(Map.of("sku", "SHOE-RUN-42")));
+        String products = tables.get("ProductsTable");
+        row("product page (GET /products/{sku})", calls, json,
+                () -> expectOk(catalog.invoke(product)),
+                () -> dynamo.getItem(r -> r.tableName(products).key(Map.of("sku", AttributeValue.fromS("SHOE-RUN-42")))), console);
+
+        LocalFunction inventory = runtime.functions().get("InventoryFunction").orElseThrow();
+        LambdaEvent availability = event("inventory-get-availability.json", e -> {
+            e.setRawQueryString("skus=" + String.join(",", FIVE_SKUS) + "&channel=web");
+            e.setQueryStringParameters(Map.of("skus", String.join(",", FIVE_SKUS), "channel", "web"));
+        });
+        String stock = tables.get("StockTable");
+        row("availability of 5 SKUs", calls, json,
+                () -> expectOk(inventory.invoke(availability)),
+                () -> FIVE_SKUS.forEach(sku -> dynamo.query(r -> r.tableName(stock).keyConditionExpression("sku = :sku")
+                        .expressionAttributeValues(Map.of(":sku", AttributeValue.fromS(sku))))), console);
+    }
+
+    private static void row(String name, int calls, ObjectNode json, Runnable handler, Runnable floor, PrintStream console) {
+        double[] measured = time(handler, calls);
+        double[] direct = time(floor, calls);
+        double ratio = measured[0] / direct[0];
+        console.printf("  %-28s %9.2f %9.2f %9.2f %9.2f %8.2f%n", name, measured[0], measured[1], direct[0], direct[1], ratio);
+        json.putObject(name).put("p50_ms", measured[0]).put("p99_ms", measured[1]).put("floor_p50_ms", direct[0])
+                .put("floor_p99_ms", direct[1]).put("warm_ratio", ratio).put("calls", calls);
+    }
+
+    private static double[] time(Runnable call, int calls) {
+        for (int i = 0; i < calls / 4; i++) {
+            call.run();
+        }
+        long[] nanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long started = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(nanos);
+        return new double[] {nanos[calls / 2] / 1e6, nanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6};
+    }
+
+    private static void expectOk(Object response) {
+        int status = MAPPER.valueToTree(response).path("statusCode").asInt();
+        if (status != 200) {
+            throw new IllegalStateException("the handler answered " + status + ": " + MAPPER.valueToTree(response).path("body").asText());
+        }
+    }
+
+    private static LambdaEvent event(String file, java.util.function.Consumer<APIGatewayV2HTTPEvent> change) throws Exception {
+        APIGatewayV2HTTPEvent typed = MAPPER.readValue(Path.of("events", "api", file).toFile(), APIGatewayV2HTTPEvent.class);
+        change.accept(typed);
+        return LambdaEvent.of(typed, MAPPER.convertValue(typed, Map.class));
+    }
+
+    // ------------------------------------------------------------------------------------ capacity
+
+    /** Whether DynamoDB Local reports consumed capacity at all: part 3's figures can only come from it if it does. */
+    private static void capacity(LocalRuntime runtime, ObjectNode json, PrintStream console) {
+        GetItemResponse response = runtime.dynamo().client().getItem(r -> r.tableName(runtime.dynamo().tableNames().get("ProductsTable"))
+                .key(Map.of("sku", AttributeValue.fromS("SHOE-RUN-42"))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        boolean reported = response.consumedCapacity() != null;
+        console.printf("%nDynamoDB cost: DynamoDB Local %s ConsumedCapacity for GetItem with ReturnConsumedCapacity=TOTAL%s%n",
+                reported ? "reports" : "does not report", reported ? " (" + response.consumedCapacity().capacityUnits() + " units)" : "");
+        json.put("dynamodb_local_reports_consumed_capacity", reported);
+        if (reported) {
+            json.put("product_get_item_units", response.consumedCapacity().capacityUnits());
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
