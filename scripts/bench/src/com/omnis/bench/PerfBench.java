@@ -180,25 +180,105 @@ public final class PerfBench {
                 () -> expectOk(inventory.invoke(availability)),
                 () -> FIVE_SKUS.forEach(sku -> dynamo.query(r -> r.tableName(stock).keyConditionExpression("sku = :sku")
                         .expressionAttributeValues(Map.of(":sku", AttributeValue.fromS(sku))))), console);
+
+        // carts: a guest cart per 5 adds (one line per SKU), opened outside the timed call
+        LocalFunction carts = runtime.functions().get("CartsFunction").orElseThrow();
+        String cartsTable = tables.get("CartsTable");
+        String[] cart = new String[2];
+        Runnable openCart = () -> {
+            var opened = MAPPER.valueToTree(carts.invoke(uncheckedEvent("carts-create-guest.json", e -> { })));
+            var body = readTree(opened.path("body").asText());
+            cart[0] = body.path("id").asText();
+            cart[1] = body.path("token").asText();
+        };
+        row("add to cart", calls, json,
+                i -> {
+                    if (i % FIVE_SKUS.size() == 0) {
+                        openCart.run();
+                    }
+                },
+                i -> expectOk(carts.invoke(uncheckedEvent("carts-add-item.json", e -> {
+                    e.setPathParameters(Map.of("cartId", cart[0]));
+                    e.setHeaders(withHeader(e.getHeaders(), "x-cart-token", cart[1]));
+                    e.setBody("{\"sku\": \"" + FIVE_SKUS.get(i % FIVE_SKUS.size()) + "\", \"quantity\": 1}");
+                }))),
+                i -> {
+                    // the access pattern's minimum: the product's price read, one line set on the cart item
+                    String sku = FIVE_SKUS.get(i % FIVE_SKUS.size());
+                    dynamo.getItem(r -> r.tableName(products).key(Map.of("sku", AttributeValue.fromS(sku))));
+                    dynamo.updateItem(r -> r.tableName(cartsTable).key(Map.of("cartId", AttributeValue.fromS("perf-floor-" + (i / 5))))
+                            .updateExpression("SET #lines = if_not_exists(#lines, :empty)")
+                            .expressionAttributeNames(Map.of("#lines", "lines"))
+                            .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of(sku, AttributeValue.fromN("1"))))));
+                }, console);
+
+        openCart.run();
+        for (String sku : FIVE_SKUS) {
+            expectOk(carts.invoke(uncheckedEvent("carts-add-item.json", e -> {
+                e.setPathParameters(Map.of("cartId", cart[0]));
+                e.setHeaders(withHeader(e.getHeaders(), "x-cart-token", cart[1]));
+                e.setBody("{\"sku\": \"" + sku + "\", \"quantity\": 1}");
+            })));
+        }
+        LambdaEvent getCart = event("carts-get.json", e -> {
+            e.setPathParameters(Map.of("cartId", cart[0]));
+            e.setHeaders(withHeader(e.getHeaders(), "x-cart-token", cart[1]));
+        });
+        String cartId = cart[0];
+        row("get cart (5 lines)", calls, json,
+                () -> expectOk(carts.invoke(getCart)),
+                () -> dynamo.getItem(r -> r.tableName(cartsTable).key(Map.of("cartId", AttributeValue.fromS(cartId))).consistentRead(true)),
+                console);
+    }
+
+    private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(headers);
+        changed.put(name, value);
+        return changed;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static LambdaEvent uncheckedEvent(String file, java.util.function.Consumer<APIGatewayV2HTTPEvent> change) {
+        try {
+            return event(file, change);
+        } catch (Exception e) {
+            throw new IllegalStateException(file, e);
+        }
     }
 
     private static void row(String name, int calls, ObjectNode json, Runnable handler, Runnable floor, PrintStream console) {
-        double[] measured = time(handler, calls);
-        double[] direct = time(floor, calls);
+        row(name, calls, json, i -> { }, i -> handler.run(), i -> floor.run(), console);
+    }
+
+    /** {@code prepare} runs before each handler call, untimed. */
+    private static void row(String name, int calls, ObjectNode json, java.util.function.IntConsumer prepare,
+                            java.util.function.IntConsumer handler, java.util.function.IntConsumer floor, PrintStream console) {
+        double[] measured = time(prepare, handler, calls);
+        double[] direct = time(i -> { }, floor, calls);
         double ratio = measured[0] / direct[0];
         console.printf("  %-28s %9.2f %9.2f %9.2f %9.2f %8.2f%n", name, measured[0], measured[1], direct[0], direct[1], ratio);
         json.putObject(name).put("p50_ms", measured[0]).put("p99_ms", measured[1]).put("floor_p50_ms", direct[0])
                 .put("floor_p99_ms", direct[1]).put("warm_ratio", ratio).put("calls", calls);
     }
 
-    private static double[] time(Runnable call, int calls) {
-        for (int i = 0; i < calls / 4; i++) {
-            call.run();
+    private static double[] time(java.util.function.IntConsumer prepare, java.util.function.IntConsumer call, int calls) {
+        int warmUp = calls / 4;
+        for (int i = 0; i < warmUp; i++) {
+            prepare.accept(i);
+            call.accept(i);
         }
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
+            prepare.accept(warmUp + i);
             long started = System.nanoTime();
-            call.run();
+            call.accept(warmUp + i);
             nanos[i] = System.nanoTime() - started;
         }
         Arrays.sort(nanos);
