@@ -161,7 +161,9 @@ public final class PerfBench {
         Map<String, String> tables = runtime.dynamo().tableNames();
         console.printf("%nWarm, in process: %d calls each after %d warm-up; floor = the access pattern's DynamoDB requests made directly%n",
                 calls, calls / 4);
-        console.printf("  %-28s %9s %9s %9s %9s %8s%n", "operation", "p50 ms", "p99 ms", "floor p50", "floor p99", "ratio");
+        console.printf("  units: read/write/requests of one call, from ReturnConsumedCapacity=TOTAL as DynamoDB Local reports it%n");
+        console.printf("  %-36s %8s %8s %8s %8s %6s   %-14s %-14s %6s%n", "operation", "p50 ms", "p99 ms", "flr p50", "flr p99",
+                "warm", "units r/w/n", "min r/w/n", "cap");
 
         LocalFunction catalog = runtime.functions().get("CatalogFunction").orElseThrow();
         LambdaEvent product = event("catalog-get-product.json", e -> e.setPathParameters(Map.of("sku", "SHOE-RUN-42")));
@@ -263,9 +265,23 @@ public final class PerfBench {
         double[] measured = time(prepare, handler, calls);
         double[] direct = time(i -> { }, floor, calls);
         double ratio = measured[0] / direct[0];
-        console.printf("  %-28s %9.2f %9.2f %9.2f %9.2f %8.2f%n", name, measured[0], measured[1], direct[0], direct[1], ratio);
+        // one more call of each, metered: the handler's DynamoDB cost against its access pattern's
+        int next = calls + calls / 4;
+        prepare.accept(next);
+        CapacityMeter.reset();
+        handler.accept(next);
+        double[] cost = CapacityMeter.units();
+        CapacityMeter.reset();
+        floor.accept(next);
+        double[] minimum = CapacityMeter.units();
+        double capacityRatio = (cost[0] + cost[1]) / (minimum[0] + minimum[1]);
+        console.printf("  %-36s %8.2f %8.2f %8.2f %8.2f %6.2f   %4.1f/%4.1f/%2.0f %4.1f/%4.1f/%2.0f %6.2f%n", name, measured[0], measured[1],
+                direct[0], direct[1], ratio, cost[0], cost[1], cost[2], minimum[0], minimum[1], minimum[2], capacityRatio);
         json.putObject(name).put("p50_ms", measured[0]).put("p99_ms", measured[1]).put("floor_p50_ms", direct[0])
-                .put("floor_p99_ms", direct[1]).put("warm_ratio", ratio).put("calls", calls);
+                .put("floor_p99_ms", direct[1]).put("warm_ratio", ratio).put("calls", calls)
+                .put("read_units", cost[0]).put("write_units", cost[1]).put("dynamodb_requests", (int) cost[2])
+                .put("minimum_read_units", minimum[0]).put("minimum_write_units", minimum[1])
+                .put("minimum_dynamodb_requests", (int) minimum[2]).put("capacity_ratio", capacityRatio);
     }
 
     private static double[] time(java.util.function.IntConsumer prepare, java.util.function.IntConsumer call, int calls) {
