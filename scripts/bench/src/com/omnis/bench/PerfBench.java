@@ -183,6 +183,50 @@ public final class PerfBench {
                 () -> FIVE_SKUS.forEach(sku -> dynamo.query(r -> r.tableName(stock).keyConditionExpression("sku = :sku")
                         .expressionAttributeValues(Map.of(":sku", AttributeValue.fromS(sku))))), console);
 
+        // a hold of 3 SKUs, one unit each; the previous hold is released before each call, untimed, so stock never runs out
+        List<String> threeSkus = FIVE_SKUS.subList(0, 3);
+        String holdBody = "{\"channel\": \"web\", \"lines\": [" + String.join(", ", threeSkus.stream()
+                .map(sku -> "{\"sku\": \"" + sku + "\", \"quantity\": 1}").toList()) + "], \"ttlSeconds\": 900, \"reference\": \"perf\"}";
+        String[] held = {null};
+        String reservations = tables.get("ReservationsTable");
+        row("hold of 3 SKUs", calls, json,
+                i -> {
+                    if (held[0] != null) {
+                        String id = held[0];
+                        held[0] = null;
+                        int released = MAPPER.valueToTree(inventory.invoke(uncheckedEvent("inventory-release-reservation.json",
+                                e -> e.setPathParameters(Map.of("reservationId", id))))).path("statusCode").asInt();
+                        if (released >= 300) {
+                            throw new IllegalStateException("the release of " + id + " answered " + released);
+                        }
+                    }
+                },
+                i -> {
+                    var response = MAPPER.valueToTree(inventory.invoke(uncheckedEvent("inventory-create-reservation.json", e -> {
+                        e.setHeaders(withHeader(e.getHeaders(), "idempotency-key", "perf-hold-" + i + "-" + System.nanoTime()));
+                        e.setBody(holdBody);
+                    })));
+                    int status = response.path("statusCode").asInt();
+                    if (status != 201 && status != 200) {
+                        throw new IllegalStateException("hold answered " + status + ": " + response.path("body").asText());
+                    }
+                    var body = readTree(response.path("body").asText());
+                    held[0] = body.hasNonNull("reservationId") ? body.path("reservationId").asText() : body.path("id").asText();
+                },
+                i -> {
+                    // the access pattern's minimum: one transaction, a conditional decrement per SKU's stock and the reservation
+                    List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> items = new ArrayList<>();
+                    for (String sku : threeSkus) {
+                        items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(stock)
+                                .key(Map.of("sku", AttributeValue.fromS("perf-floor-" + sku), "slot", AttributeValue.fromS("perf")))
+                                .updateExpression("ADD held :one").conditionExpression("attribute_not_exists(held) OR held < :max")
+                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN("1000000000")))).build());
+                    }
+                    items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(put -> put.tableName(reservations)
+                            .item(Map.of("reservationId", AttributeValue.fromS("perf-floor-" + i), "lines", AttributeValue.fromS(holdBody)))).build());
+                    dynamo.transactWriteItems(r -> r.transactItems(items));
+                }, console);
+
         // carts: a guest cart per 5 adds (one line per SKU), opened outside the timed call
         LocalFunction carts = runtime.functions().get("CartsFunction").orElseThrow();
         String cartsTable = tables.get("CartsTable");
