@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Runs a function's handler from its built package the way Lambda does: a fresh JVM whose classpath
  * is the package root and lib/*, the no-argument constructor, one API Gateway v2 event. Prints the
- * response's status code (scripts/check_packages.py runs it on every package sam build made).
+ * response's status code (scripts/check_packages.py runs it on every package sam build made), then
+ * the initialisation's and the first request's time (scripts/bench/perf times cold starts with it).
  *
  * usage: java -cp 'pkg:pkg/lib/*' InvokeHandler.java <handler class> <event.json>
  */
@@ -19,6 +20,7 @@ public class InvokeHandler {
     public static void main(String[] args) throws Exception {
         var mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         var event = mapper.readValue(Files.readString(Path.of(args[1])), APIGatewayV2HTTPEvent.class);
+        long constructing = System.nanoTime();
         var handler = (RequestHandler<APIGatewayV2HTTPEvent, Object>) Class.forName(args[0]).getConstructor().newInstance();
         Context context = (Context) Proxy.newProxyInstance(InvokeHandler.class.getClassLoader(), new Class<?>[] {Context.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
@@ -28,7 +30,11 @@ public class InvokeHandler {
                     case "getMemoryLimitInMB" -> 1024;
                     default -> null;
                 });
+        long handling = System.nanoTime();
         Object response = handler.handleRequest(event, context);
+        long answered = System.nanoTime();
         System.out.println("status " + mapper.valueToTree(response).path("statusCode").asInt());
+        System.out.println("init-ns " + (handling - constructing));
+        System.out.println("request-ns " + (answered - handling));
     }
 }
