@@ -1,12 +1,7 @@
 package com.omnis.bench;
 
-import com.omnis.local.LocalRuntime;
-import com.omnis.local.RuntimeOptions;
 import com.omnis.local.auth.DevTokens;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,45 +20,28 @@ public final class CheckoutBench {
     private CheckoutBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        PrintStream console = System.out;
-        try {
-            run(args, console);
-        } catch (Exception e) {
-            e.printStackTrace(console);
-            System.exit(1);
-        }
-        // the runtime's pools are not all daemons: end the JVM once the figures are out
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchRuntime.main(args, 200, "checkout-runtime.log", CheckoutBench::measure);
     }
 
-    private static void run(String[] args, PrintStream console) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        Path log = Path.of("target", "bench", "checkout-runtime.log");
-        Files.createDirectories(log.getParent());
-        System.setOut(new PrintStream(Files.newOutputStream(log), true));
-        try (LocalRuntime runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(OutputStream.nullOutputStream(), true))) {
-            Api api = new Api(runtime.baseUrl());
-            String ops = DevTokens.forSubject("bench-ops").groups("ops").sign();
-            for (String sku : SKUS) {
-                // enough units at the warehouse for every checkout of the run
-                api.send("POST", "/stock/movements", "{\"type\": \"receipt\", \"sku\": \"" + sku
-                        + "\", \"locationId\": \"warehouse-orleans\", \"quantity\": " + (count + WARM_UP + 10) + "}",
-                        Map.of("Authorization", "Bearer " + ops, "Idempotency-Key", "bench-receipt-" + UUID.randomUUID(),
-                                "X-Channel", "web")).expect(201, "receipt of " + sku);
-            }
-            for (int i = 0; i < WARM_UP; i++) {
-                checkout(api, "bench-warm-" + i);
-            }
-            long[] nanos = new long[count];
-            for (int i = 0; i < count; i++) {
-                nanos[i] = checkout(api, "bench-" + i);
-            }
-            Arrays.sort(nanos);
-            console.printf("checkout of a 5-line cart, %d sequential POST /orders (after %d warm-up), local runtime:%n", count, WARM_UP);
-            console.printf("  p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", ms(nanos, 0.50), ms(nanos, 0.95), nanos[count - 1] / 1e6);
+    private static void measure(int count, PrintStream console, Api api, String ops) throws Exception {
+        for (String sku : SKUS) {
+            // enough units at the warehouse for every checkout of the run
+            api.send("POST", "/stock/movements", "{\"type\": \"receipt\", \"sku\": \"" + sku
+                    + "\", \"locationId\": \"warehouse-orleans\", \"quantity\": " + (count + WARM_UP + 10) + "}",
+                    Map.of("Authorization", "Bearer " + ops, "Idempotency-Key", "bench-receipt-" + UUID.randomUUID(),
+                            "X-Channel", "web")).expect(201, "receipt of " + sku);
         }
+        for (int i = 0; i < WARM_UP; i++) {
+            checkout(api, "bench-warm-" + i);
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            nanos[i] = checkout(api, "bench-" + i);
+        }
+        Arrays.sort(nanos);
+        console.printf("checkout of a 5-line cart, %d sequential POST /orders (after %d warm-up), local runtime:%n", count, WARM_UP);
+        console.printf("  p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", ms(nanos, 0.50), ms(nanos, 0.95), nanos[count - 1] / 1e6);
     }
 
     /** Fills a fresh customer's cart, then times its checkout alone. */

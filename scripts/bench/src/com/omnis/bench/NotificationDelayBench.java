@@ -1,13 +1,8 @@
 package com.omnis.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.omnis.local.LocalRuntime;
-import com.omnis.local.RuntimeOptions;
 import com.omnis.local.auth.DevTokens;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,45 +28,28 @@ public final class NotificationDelayBench {
     private NotificationDelayBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        PrintStream console = System.out;
-        try {
-            run(args, console);
-        } catch (Exception e) {
-            e.printStackTrace(console);
-            System.exit(1);
-        }
-        // the runtime's pools are not all daemons: end the JVM once the figures are out
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchRuntime.main(args, 50, "notifications-runtime.log", NotificationDelayBench::measure);
     }
 
-    private static void run(String[] args, PrintStream console) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        Path log = Path.of("target", "bench", "notifications-runtime.log");
-        Files.createDirectories(log.getParent());
-        System.setOut(new PrintStream(Files.newOutputStream(log), true));
-        try (LocalRuntime runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
-                new PrintStream(OutputStream.nullOutputStream(), true))) {
-            Api api = new Api(runtime.baseUrl());
-            String ops = DevTokens.forSubject("bench-ops").groups("ops").sign();
-            // enough units at the warehouse for every order of the run
-            api.send("POST", "/stock/movements", "{\"type\": \"receipt\", \"sku\": \"" + SKU
-                    + "\", \"locationId\": \"warehouse-orleans\", \"quantity\": " + (count + WARM_UP + 10) + "}",
-                    Map.of("Authorization", "Bearer " + ops, "Idempotency-Key", "bench-receipt-" + UUID.randomUUID(),
-                            "X-Channel", "web")).expect(201, "receipt of " + SKU);
-            Map<String, String> as = Api.bearer(DevTokens.customer(CUSTOMER));
-            for (int i = 0; i < WARM_UP; i++) {
-                delay(api, as);
-            }
-            long[] nanos = new long[count];
-            for (int i = 0; i < count; i++) {
-                nanos[i] = delay(api, as);
-            }
-            Arrays.sort(nanos);
-            console.printf("POST /orders answered 201 -> confirmation email in GET /_local/outbox (polled every %d ms),"
-                    + " %d orders one after another (after %d warm-up), local runtime:%n", POLL_MILLIS, count, WARM_UP);
-            console.printf("  p50 %.0f ms, max %.0f ms%n", nanos[(count - 1) / 2] / 1e6, nanos[count - 1] / 1e6);
+    private static void measure(int count, PrintStream console, Api api, String ops) throws Exception {
+        // enough units at the warehouse for every order of the run
+        api.send("POST", "/stock/movements", "{\"type\": \"receipt\", \"sku\": \"" + SKU
+                + "\", \"locationId\": \"warehouse-orleans\", \"quantity\": " + (count + WARM_UP + 10) + "}",
+                Map.of("Authorization", "Bearer " + ops, "Idempotency-Key", "bench-receipt-" + UUID.randomUUID(),
+                        "X-Channel", "web")).expect(201, "receipt of " + SKU);
+        Map<String, String> as = Api.bearer(DevTokens.customer(CUSTOMER));
+        for (int i = 0; i < WARM_UP; i++) {
+            delay(api, as);
         }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            nanos[i] = delay(api, as);
+        }
+        Arrays.sort(nanos);
+        console.printf("POST /orders answered 201 -> confirmation email in GET /_local/outbox (polled every %d ms),"
+                + " %d orders one after another (after %d warm-up), local runtime:%n", POLL_MILLIS, count, WARM_UP);
+        console.printf("  p50 %.0f ms, max %.0f ms%n", nanos[(count - 1) / 2] / 1e6, nanos[count - 1] / 1e6);
     }
 
     /** Places one order of a freshly filled cart, then times until its confirmation is in the outbox. */
