@@ -4,6 +4,7 @@ import com.omnis.customers.dynamo.CatalogOffers;
 import com.omnis.customers.dynamo.DynamoCustomerStore;
 import com.omnis.customers.service.ConsentService;
 import com.omnis.customers.service.ProductOffers;
+import com.omnis.customers.service.CustomerSearch;
 import com.omnis.customers.service.ProfileService;
 import com.omnis.customers.service.SavedItemService;
 import com.omnis.shared.aws.AwsClients;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The customers function's object graph, built once per container from its settings. */
-public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems) {
+public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems,
+                        CustomerSearch search) {
 
     /** Locations change a few times a year; one read a minute per container is plenty. */
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
@@ -46,6 +48,6 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
                 new AvailabilityQuery(new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), false), locations),
                 clock);
         return new Customers(new ProfileService(store, clock, retry), new ConsentService(store, clock, retry),
-                new SavedItemService(store, offers, clock, retry));
+                new SavedItemService(store, offers, clock, retry), new CustomerSearch(store));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.customers.domain.ConsentStatement;
 import com.omnis.customers.domain.ProfileChange;
+import com.omnis.customers.service.CustomerSearch;
 import com.omnis.customers.service.SavedItemService;
 import com.omnis.customers.service.SignIn;
 import com.omnis.shared.customer.CustomerProfile;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP routes of the customers function: parse, call a service, shape the answer. Every route
- * is the signed-in customer's own record ({@code /me}), for the {@code customer} group only, and a
- * customer's first call creates their profile (first sign-in).
+ * The HTTP routes of the customers function: parse, call a service, shape the answer. The {@code /me}
+ * routes are the signed-in customer's own record, for the {@code customer} group only, and a
+ * customer's first call creates their profile (first sign-in). {@code /agent/customers} is the
+ * call centre's search, for the {@code agent} group only.
  */
 final class CustomersApi {
 
@@ -38,10 +40,14 @@ final class CustomersApi {
                 .on("PUT /me/consents", api::stateConsent)
                 .on("GET /me/saved-items", api::savedItems)
                 .on("PUT /me/saved-items/{sku}", api::save)
-                .on("DELETE /me/saved-items/{sku}", api::unsave);
+                .on("DELETE /me/saved-items/{sku}", api::unsave)
+                .on("GET /agent/customers", api::findCustomers);
     }
 
     record SavedItemsResponse(List<SavedItem> items) {
+    }
+
+    record FoundCustomers(List<CustomerProfile> customers) {
     }
 
     // Each route parses everything first (who, touchpoint, body, path), then signs the customer in
@@ -93,6 +99,12 @@ final class CustomersApi {
         signedIn(signIn);
         customers.savedItems().unsave(signIn.customer(), sku, signIn.touchpoint(), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    /** An agent's search: reads only, so a search for a contact nobody holds creates nothing. */
+    private APIGatewayV2HTTPResponse findCustomers(ApiRequest request) {
+        CustomerSearch.Query query = CustomersRequests.customerSearch(request);
+        return ApiResponse.ok(new FoundCustomers(customers.search().find(query)));
     }
 
     /** The customer's profile exists once they called: created here on their first call. */

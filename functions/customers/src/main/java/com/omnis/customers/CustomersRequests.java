@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.customers.domain.ConsentStatement;
 import com.omnis.customers.domain.Edit;
 import com.omnis.customers.domain.ProfileChange;
+import com.omnis.customers.service.CustomerSearch;
 import com.omnis.customers.service.SignIn;
 import com.omnis.shared.customer.Actor;
 import com.omnis.shared.customer.Consent;
@@ -91,6 +92,25 @@ final class CustomersRequests {
         String wording = errors.parse("wordingVersion", body.wordingVersion(), Consent::wordingVersion);
         errors.throwIfAny();
         return new ConsentStatement(purpose, channel, granted, wording, touchpoint, Actor.customer(customer));
+    }
+
+    /**
+     * An agent's search ({@code agent} group: 401 without a token, 403 for any other group): exactly one
+     * of {@code email} or {@code phone}, the phone in any common format with its country code.
+     */
+    static CustomerSearch.Query customerSearch(ApiRequest request) {
+        request.caller().requireGroup(Caller.AGENT);
+        Optional<String> email = request.query("email");
+        Optional<String> phone = request.query("phone");
+        if (email.isPresent() == phone.isPresent()) {
+            throw InvalidInputException.of("query", "give exactly one of email or phone");
+        }
+        FieldErrors errors = new FieldErrors();
+        CustomerSearch.Query query = email.isPresent()
+                ? errors.parse("email", email.get(), raw -> new CustomerSearch.ByEmail(Email.of(raw)))
+                : errors.parse("phone", phone.get(), raw -> new CustomerSearch.ByPhone(PhoneNumber.normalise(raw)));
+        errors.throwIfAny();
+        return query;
     }
 
     static Sku pathSku(ApiRequest request) {

@@ -38,6 +38,9 @@ public final class CustomerItems {
     public static final String ITEM = "item";
     public static final String BY_SKU_INDEX = "bySku";
     public static final String SAVED_SKU = "savedSku";
+    /** Sparse: only {@code PROFILE} items carry {@code email} / {@code phone}, so an agent's search is a Query. */
+    public static final String BY_EMAIL_INDEX = "byEmail";
+    public static final String BY_PHONE_INDEX = "byPhone";
 
     public static final String PROFILE = "PROFILE";
     public static final String CONSENTS = "CONSENTS";
@@ -75,6 +78,8 @@ public final class CustomerItems {
             .addIndexSortKey(TableMetadata.primaryIndexName(), ITEM, AttributeValueType.S)
             .addIndexPartitionKey(BY_SKU_INDEX, SAVED_SKU, AttributeValueType.S)
             .addIndexSortKey(BY_SKU_INDEX, CUSTOMER_ID, AttributeValueType.S)
+            .addIndexPartitionKey(BY_EMAIL_INDEX, EMAIL, AttributeValueType.S)
+            .addIndexPartitionKey(BY_PHONE_INDEX, PHONE, AttributeValueType.S)
             .build();
 
     private CustomerItems() {

@@ -21,6 +21,19 @@ public record PhoneNumber(String value) {
         return new PhoneNumber(value);
     }
 
+    /**
+     * A number as people type it ({@code +33 6 12 34 56 78}, {@code 0033-6-12-34-56-78},
+     * {@code (+33) 612.345.678}): spaces, dots, dashes and brackets dropped, a leading {@code 00} read as
+     * {@code +}. A national number without its country code is refused rather than guessed.
+     */
+    public static PhoneNumber normalise(String typed) {
+        if (typed == null) {
+            throw new IllegalArgumentException(RULE);
+        }
+        String digits = typed.strip().replaceAll("[\\s.\\-()/]", "");
+        return of(digits.startsWith("00") ? "+" + digits.substring(2) : digits);
+    }
+
     @JsonValue
     @Override
     public String value() {

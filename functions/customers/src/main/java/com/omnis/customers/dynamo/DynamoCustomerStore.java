@@ -6,6 +6,8 @@ import com.omnis.shared.customer.Consents;
 import com.omnis.shared.customer.CustomerItems;
 import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.DynamoCustomerDirectory;
+import com.omnis.shared.customer.Email;
+import com.omnis.shared.customer.PhoneNumber;
 import com.omnis.shared.customer.SavedItem;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Sku;
@@ -14,6 +16,7 @@ import com.omnis.shared.dynamo.Transaction;
 import com.omnis.shared.dynamo.TransactionPart;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.events.OutboxRecord;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoCustomerStore implements CustomerStore {
 
+    private static final int MAX_MATCHES = 20;
     private static final String ABSENT = "attribute_not_exists(#c)";
     private static final String PRESENT = "attribute_exists(#c)";
     private static final Map<String, String> KEY_NAME = Map.of("#c", CustomerItems.CUSTOMER_ID);
@@ -78,6 +82,30 @@ public final class DynamoCustomerStore implements CustomerStore {
         } catch (ConditionalCheckFailedException moved) {
             throw new StaleWriteException("the profile of " + next.customerId() + " moved past version " + expectedVersion);
         }
+    }
+
+    @Override
+    public List<CustomerProfile> profilesWithEmail(Email email) {
+        return profilesIn(CustomerItems.BY_EMAIL_INDEX, CustomerItems.EMAIL, email.value());
+    }
+
+    @Override
+    public List<CustomerProfile> profilesWithPhone(PhoneNumber phone) {
+        return profilesIn(CustomerItems.BY_PHONE_INDEX, CustomerItems.PHONE, phone.value());
+    }
+
+    /** A contact is shared by a handful of profiles at most (a family's landline): one page is enough. */
+    private List<CustomerProfile> profilesIn(String index, String attribute, String value) {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression("#k = :v")
+                .expressionAttributeNames(Map.of("#k", attribute))
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)))
+                .limit(MAX_MATCHES).build();
+        return dynamo.query(request).items().stream()
+                .filter(item -> CustomerItems.PROFILE.equals(item.get(CustomerItems.ITEM).s()))
+                .map(CustomerItems::profileFromItem)
+                .sorted(Comparator.comparing(p -> p.customerId().value()))
+                .toList();
     }
 
     @Override

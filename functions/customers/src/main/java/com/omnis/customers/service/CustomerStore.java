@@ -3,6 +3,8 @@ package com.omnis.customers.service;
 import com.omnis.shared.customer.Consent;
 import com.omnis.shared.customer.Consents;
 import com.omnis.shared.customer.CustomerProfile;
+import com.omnis.shared.customer.Email;
+import com.omnis.shared.customer.PhoneNumber;
 import com.omnis.shared.customer.SavedItem;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Sku;
@@ -24,6 +26,12 @@ public interface CustomerStore {
 
     /** Replaces the profile, provided it is still at {@code expectedVersion}. */
     void replaceProfile(CustomerProfile next, long expectedVersion);
+
+    /** The profiles holding this email, from the sparse {@code byEmail} index (eventually consistent). */
+    List<CustomerProfile> profilesWithEmail(Email email);
+
+    /** The profiles holding this phone number, from the sparse {@code byPhone} index (eventually consistent). */
+    List<CustomerProfile> profilesWithPhone(PhoneNumber phone);
 
     Consents consents(CustomerId customer);
 
