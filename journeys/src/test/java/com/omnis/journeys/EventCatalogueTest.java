@@ -47,7 +47,8 @@ class EventCatalogueTest {
             Map.entry(StockEvents.RESERVATION_EXPIRED, StockEvents.ReservationExpired.class),
             Map.entry(CustomerEvents.CONSENT_CHANGED, CustomerEvents.ConsentChanged.class),
             Map.entry(CustomerEvents.ITEM_SAVED, CustomerEvents.ItemSaved.class),
-            Map.entry(CustomerEvents.ITEM_UNSAVED, CustomerEvents.ItemUnsaved.class));
+            Map.entry(CustomerEvents.ITEM_UNSAVED, CustomerEvents.ItemUnsaved.class),
+            Map.entry(CustomerEvents.INTERACTION_RECORDED, CustomerEvents.InteractionRecorded.class));
 
     /** The project's mapper, strict on unknown fields whatever readers elsewhere tolerate: a sample must be exact. */
     private static final ObjectMapper STRICT = Json.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,11 +1,16 @@
 package com.omnis.customers;
 
 import com.omnis.customers.dynamo.CatalogOffers;
+import com.omnis.customers.domain.TimelineSummaries;
+import com.omnis.customers.dynamo.DynamoActivityStore;
 import com.omnis.customers.dynamo.DynamoCustomerStore;
 import com.omnis.customers.service.ConsentService;
 import com.omnis.customers.service.ProductOffers;
 import com.omnis.customers.service.CustomerSearch;
+import com.omnis.customers.service.InteractionService;
 import com.omnis.customers.service.ProfileService;
+import com.omnis.customers.service.TimelineProjection;
+import com.omnis.customers.service.TimelineService;
 import com.omnis.customers.service.SavedItemService;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;
@@ -24,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The customers function's object graph, built once per container from its settings. */
 public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems,
-                        CustomerSearch search) {
+                        CustomerSearch search, TimelineService timeline, InteractionService interactions,
+                        TimelineProjection projection) {
 
     /** Locations change a few times a year; one read a minute per container is plenty. */
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
@@ -47,7 +53,11 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
                 new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
                 new AvailabilityQuery(new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), false), locations),
                 clock);
+        DynamoActivityStore activity = new DynamoActivityStore(dynamo, settings.require("CUSTOMERS_TABLE"),
+                settings.require("OUTBOX_TABLE"));
         return new Customers(new ProfileService(store, clock, retry), new ConsentService(store, clock, retry),
-                new SavedItemService(store, offers, clock, retry), new CustomerSearch(store));
+                new SavedItemService(store, offers, clock, retry), new CustomerSearch(store),
+                new TimelineService(activity), new InteractionService(store, activity, clock),
+                new TimelineProjection(store, activity, new TimelineSummaries()));
     }
 }

@@ -3,6 +3,11 @@ package com.omnis.customers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.customers.domain.ConsentStatement;
+import com.omnis.customers.domain.Interaction;
+import com.omnis.customers.service.InteractionService;
+import com.omnis.shared.customer.Actor;
+import com.omnis.shared.domain.CustomerId;
+import java.util.Set;
 import com.omnis.customers.domain.ProfileChange;
 import com.omnis.customers.service.CustomerSearch;
 import com.omnis.customers.service.SavedItemService;
@@ -41,7 +46,10 @@ final class CustomersApi {
                 .on("GET /me/saved-items", api::savedItems)
                 .on("PUT /me/saved-items/{sku}", api::save)
                 .on("DELETE /me/saved-items/{sku}", api::unsave)
-                .on("GET /agent/customers", api::findCustomers);
+                .on("GET /me/timeline", api::myTimeline)
+                .on("GET /agent/customers", api::findCustomers)
+                .on("GET /customers/{customerId}/timeline", api::customerTimeline)
+                .on("POST /customers/{customerId}/interactions", api::recordInteraction);
     }
 
     record SavedItemsResponse(List<SavedItem> items) {
@@ -105,6 +113,30 @@ final class CustomersApi {
     private APIGatewayV2HTTPResponse findCustomers(ApiRequest request) {
         CustomerSearch.Query query = CustomersRequests.customerSearch(request);
         return ApiResponse.ok(new FoundCustomers(customers.search().find(query)));
+    }
+
+    private APIGatewayV2HTTPResponse myTimeline(ApiRequest request) {
+        SignIn signIn = CustomersRequests.signIn(request, false);
+        Set<String> types = CustomersRequests.timelineTypes(request);
+        signedIn(signIn);
+        return ApiResponse.ok(customers.timeline().page(signIn.customer(), types, request.query("cursor")));
+    }
+
+    private APIGatewayV2HTTPResponse customerTimeline(ApiRequest request) {
+        CustomersRequests.agent(request);
+        CustomerId customer = CustomersRequests.pathCustomer(request);
+        Set<String> types = CustomersRequests.timelineTypes(request);
+        return ApiResponse.ok(customers.timeline().page(customer, types, request.query("cursor")));
+    }
+
+    private APIGatewayV2HTTPResponse recordInteraction(ApiRequest request) {
+        Actor actor = CustomersRequests.agentOrStaff(request);
+        CustomerId customer = CustomersRequests.pathCustomer(request);
+        InteractionService.Contact contact = CustomersRequests.contact(
+                request.body(CustomersRequests.InteractionBody.class));
+        Interaction interaction = customers.interactions().record(customer, contact, actor,
+                request.caller().storeId().orElse(null), request.requestId());
+        return ApiResponse.created(interaction, "/customers/" + customer + "/interactions/" + interaction.interactionId());
     }
 
     /** The customer's profile exists once they called: created here on their first call. */

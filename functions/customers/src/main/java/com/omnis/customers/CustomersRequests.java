@@ -3,6 +3,10 @@ package com.omnis.customers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.customers.domain.ConsentStatement;
 import com.omnis.customers.domain.Edit;
+import com.omnis.customers.domain.Interaction;
+import com.omnis.customers.domain.InteractionChannel;
+import com.omnis.customers.domain.InteractionOutcome;
+import com.omnis.customers.service.InteractionService;
 import com.omnis.customers.domain.ProfileChange;
 import com.omnis.customers.service.CustomerSearch;
 import com.omnis.customers.service.SignIn;
@@ -33,6 +37,7 @@ import java.util.function.Function;
 final class CustomersRequests {
 
     static final String NAME_RULE = "is 1 to " + CustomerProfile.MAX_NAME + " characters without control characters";
+    static final int MAX_TYPES = 20;
     private static final Set<String> PROFILE_FIELDS = Set.of("name", "locale", "email", "phone", "timeZone");
 
     private CustomersRequests() {
@@ -111,6 +116,65 @@ final class CustomersRequests {
                 : errors.parse("phone", phone.get(), raw -> new CustomerSearch.ByPhone(PhoneNumber.normalise(raw)));
         errors.throwIfAny();
         return query;
+    }
+
+    /** The body of {@code POST /customers/{customerId}/interactions}. */
+    record InteractionBody(String channel, String reason, String summary, String outcome) {
+    }
+
+    /** Who records a contact: an agent, or store staff (with their store); 401 anonymous, 403 anyone else. */
+    static Actor agentOrStaff(ApiRequest request) {
+        Caller caller = request.caller().requireAuthenticated();
+        if (caller.isIn(Caller.AGENT)) {
+            return new Actor(Actor.Kind.AGENT, caller.subject());
+        }
+        if (caller.isIn(Caller.STORE_STAFF) && caller.storeId().isPresent()) {
+            return new Actor(Actor.Kind.STAFF, caller.subject());
+        }
+        throw new ForbiddenException("this operation is reserved to agents and store staff of a store");
+    }
+
+    /** An agent ({@code agent} group: 401 without a token, 403 for any other group). */
+    static Actor agent(ApiRequest request) {
+        return new Actor(Actor.Kind.AGENT, request.caller().requireGroup(Caller.AGENT).subject());
+    }
+
+    static CustomerId pathCustomer(ApiRequest request) {
+        FieldErrors errors = new FieldErrors();
+        CustomerId customer = errors.parse("path customerId", request.pathParam("customerId"), CustomerId::of);
+        errors.throwIfAny();
+        return customer;
+    }
+
+    static InteractionService.Contact contact(InteractionBody body) {
+        FieldErrors errors = new FieldErrors();
+        InteractionChannel channel = errors.parse("channel", body.channel(), InteractionChannel::of);
+        String reason = errors.parse("reason", body.reason(), Interaction::reason);
+        String summary = errors.parse("summary", body.summary(), Interaction::summary);
+        InteractionOutcome outcome = errors.parse("outcome", body.outcome(), InteractionOutcome::of);
+        errors.throwIfAny();
+        return new InteractionService.Contact(channel, reason, summary, outcome);
+    }
+
+    /**
+     * {@code types}: a comma-separated list of event types (at most {@value #MAX_TYPES}, each a name such
+     * as {@code OrderPlaced}); absent for every type.
+     */
+    static Set<String> timelineTypes(ApiRequest request) {
+        Optional<String> raw = request.query("types");
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return Set.of();
+        }
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (String type : raw.get().split(",")) {
+            types.add(type.strip());
+        }
+        boolean valid = types.size() <= MAX_TYPES && types.stream().allMatch(t -> t.matches("[A-Z][A-Za-z]{1,39}"));
+        if (!valid) {
+            throw InvalidInputException.of("query types", "is a comma-separated list of at most " + MAX_TYPES
+                    + " event types such as OrderPlaced,ReturnRequested");
+        }
+        return types;
     }
 
     static Sku pathSku(ApiRequest request) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.customers.domain.CustomerEvents;
+import com.omnis.customers.domain.Interaction;
+import com.omnis.customers.domain.InteractionChannel;
+import com.omnis.customers.domain.InteractionOutcome;
 import com.omnis.shared.customer.Actor;
 import com.omnis.shared.customer.Consent;
 import com.omnis.shared.customer.ConsentPurpose;
@@ -68,6 +71,20 @@ class EventSamplesTest {
 
         assertThat(sample.type()).isEqualTo(CustomerEvents.ITEM_UNSAVED);
         assertThat(sample.dataAs(CustomerEvents.ItemUnsaved.class)).isEqualTo(real.dataAs(CustomerEvents.ItemUnsaved.class));
+        assertThat(fields(sample.data())).isEqualTo(fields(real.data()));
+    }
+
+    @Test
+    void interactionRecordedSampleIsTheEventARecordedCallPublishes() throws IOException {
+        DomainEvent real = CustomerEvents.interactionRecorded(new Interaction("int-3f9a1c2e-7b4d-4e8f-9a0b-1c2d3e4f5a6b",
+                CUSTOMER, InteractionChannel.STORE, "Return without receipt", "Exchanged for a size M",
+                InteractionOutcome.RESOLVED, new Actor(Actor.Kind.STAFF, "staff-store-lyon"), "store-lyon", AT), "r-1");
+
+        DomainEvent sample = sample("InteractionRecorded");
+
+        assertThat(sample.subject()).isEqualTo(real.subject());
+        assertThat(sample.dataAs(CustomerEvents.InteractionRecorded.class))
+                .isEqualTo(real.dataAs(CustomerEvents.InteractionRecorded.class));
         assertThat(fields(sample.data())).isEqualTo(fields(real.data()));
     }
 

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code SAVED#<sku>}: a saved item; it alone carries {@code savedSku}, the partition key of the
  *       sparse {@code bySku} index that finds who saved a SKU (sorted by customer).</li>
  * </ul>
- * Later kinds (timeline, interactions, privacy requests) join the same partition under their own prefix,
- * so everything held about a person is one Query away. Mapped by hand: the attribute names are the
+ * Activity joins the same partition under its own prefix ({@link #TIMELINE_PREFIX}, {@link #INTERACTION_PREFIX},
+ * {@link #VIEWED_PREFIX}, {@link #PRIVACY_PREFIX}; laid out by the customers function, the only reader), so
+ * everything held about a person is one Query away. Mapped by hand: the attribute names are the
  * ones the write conditions use. The customers function writes; other contexts read through
  * {@link CustomerDirectory}.
  */
@@ -46,6 +47,16 @@ public final class CustomerItems {
     public static final String CONSENTS = "CONSENTS";
     public static final String LEDGER_PREFIX = "CONSENT#";
     public static final String SAVED_PREFIX = "SAVED#";
+    /** {@code TIMELINE#<occurredAt>#<eventId>}: one projected fact (functions/customers' {@code ActivityItems}). */
+    public static final String TIMELINE_PREFIX = "TIMELINE#";
+    /** {@code INTERACTION#<at>#<interactionId>}: a contact recorded by an agent or store staff. */
+    public static final String INTERACTION_PREFIX = "INTERACTION#";
+    /** {@code VIEWED#<at>#<requestId>}: an agent opened the customer's 360 view. */
+    public static final String VIEWED_PREFIX = "VIEWED#";
+    /** {@code PRIVACY#<requestId>}: an export or erasure request (no personal data: ids, dates, states). */
+    public static final String PRIVACY_PREFIX = "PRIVACY#";
+    /** Left by an erasure (no personal data): late events of that customer are no longer projected. */
+    public static final String ERASED = "ERASED";
 
     public static final String VERSION = "version";
     public static final String NAME = "name";

@@ -44,6 +44,23 @@ public record DomainEvent(String id, String type, String source, Instant occurre
                 Json.MAPPER.valueToTree(data), correlationId);
     }
 
+    /**
+     * The envelope in an EventBridge event's {@code detail}, read field by field: a reader tolerates fields
+     * it does not know (a deploy is never atomic).
+     *
+     * @throws IllegalArgumentException when {@code detail} is not an envelope (no id, type or data)
+     */
+    public static DomainEvent fromDetail(JsonNode detail) {
+        String id = detail.path("id").asText("");
+        String type = detail.path("type").asText("");
+        if (id.isBlank() || type.isBlank() || !detail.path("data").isObject()) {
+            throw new IllegalArgumentException("the event's detail is not a domain event (id, type, data)");
+        }
+        return new DomainEvent(id, type, detail.path("source").asText(""), Instant.parse(detail.path("occurredAt").asText()),
+                detail.path("subject").asText(null), detail.path("data"), detail.path("correlationId").asText(null),
+                detail.path("version").isInt() ? detail.path("version").asInt() : null);
+    }
+
     /** The data as {@code type}, skipping fields {@code type} does not know (a newer producer's). */
     public <T> T dataAs(Class<T> type) {
         return Json.STORED.convertValue(data, type);

@@ -23,6 +23,7 @@ public final class CustomerEvents {
     public static final String CONSENT_CHANGED = "ConsentChanged";
     public static final String ITEM_SAVED = "ItemSaved";
     public static final String ITEM_UNSAVED = "ItemUnsaved";
+    public static final String INTERACTION_RECORDED = "InteractionRecorded";
 
     private CustomerEvents() {
     }
@@ -43,6 +44,21 @@ public final class CustomerEvents {
 
     /** The customer removed a product from their saved items. */
     public record ItemUnsaved(CustomerId customerId, Sku sku, Channel touchpoint, Instant at) {
+    }
+
+    /**
+     * An agent or store staff recorded a contact. The summary stays in the customer's partition: what was
+     * said on a call is personal, the bus carries only why and how it ended.
+     */
+    public record InteractionRecorded(CustomerId customerId, String interactionId, InteractionChannel channel,
+                                      String reason, InteractionOutcome outcome, Actor actor, String storeId, Instant at) {
+    }
+
+    public static DomainEvent interactionRecorded(Interaction i, String correlationId) {
+        return DomainEvent.of(INTERACTION_RECORDED, SOURCE, i.at(), "customer/" + i.customerId() + "/interaction/"
+                        + i.interactionId(),
+                new InteractionRecorded(i.customerId(), i.interactionId(), i.channel(), i.reason(), i.outcome(),
+                        i.actor(), i.storeId(), i.at()), correlationId);
     }
 
     public static DomainEvent consentChanged(CustomerId customer, Consent entry, boolean previouslyGranted,

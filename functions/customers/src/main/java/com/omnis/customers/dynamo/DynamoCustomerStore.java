@@ -62,6 +62,11 @@ public final class DynamoCustomerStore implements CustomerStore {
     }
 
     @Override
+    public boolean erased(CustomerId customer) {
+        return item(customer, CustomerItems.ERASED).isPresent();
+    }
+
+    @Override
     public boolean createProfile(CustomerProfile profile) {
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(CustomerItems.toItem(profile))

@@ -21,6 +21,9 @@ public interface CustomerStore {
 
     Optional<CustomerProfile> profile(CustomerId customer);
 
+    /** True once the customer's data was erased: nothing about them is recorded again. */
+    boolean erased(CustomerId customer);
+
     /** Creates the profile of a first sign-in; false when the customer already has one. */
     boolean createProfile(CustomerProfile profile);
 

@@ -1,7 +1,11 @@
 package com.omnis.customers.testing;
 
 import com.omnis.customers.Customers;
+import com.omnis.customers.CustomersEventsHandler;
 import com.omnis.customers.CustomersHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.omnis.shared.json.Json;
+import java.util.UUID;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.testing.Http;
 import com.omnis.local.SeedTables;
@@ -53,6 +57,7 @@ public final class CustomersFixture implements AutoCloseable {
     public final DynamoDbClient dynamo = local.client();
     public final Customers customers = Customers.wire(dynamo, local.enhancedClient(), Settings.of(tables), clock, eagerRetry());
     public final Http http = new Http(new CustomersHandler(customers), "CustomersFunction");
+    public final CustomersEventsHandler events = new CustomersEventsHandler(customers);
     public final DynamoCustomerDirectory directory = new DynamoCustomerDirectory(dynamo, tables.get("CUSTOMERS_TABLE"));
 
     public CustomersFixture() {
@@ -115,6 +120,25 @@ public final class CustomersFixture implements AutoCloseable {
     public List<String> itemsOf(String customerId) {
         return customerItems().stream().filter(i -> i.get(CustomerItems.CUSTOMER_ID).s().equals(customerId))
                 .map(i -> i.get(CustomerItems.ITEM).s()).sorted().toList();
+    }
+
+    // ---- events through the real events handler
+
+    /** Delivers {@code type} from {@code source} with {@code data} as the bus would; answers what the projection did. */
+    public String deliver(String source, String type, Instant occurredAt, Map<String, Object> data) {
+        return deliver(new DomainEvent(UUID.randomUUID().toString(), type, source, occurredAt, "test/" + type,
+                Json.MAPPER.valueToTree(data), "corr-test"));
+    }
+
+    public String deliver(DomainEvent event) {
+        ScheduledEvent bus = new ScheduledEvent();
+        bus.setSource(event.source());
+        bus.setDetailType(event.type());
+        bus.setId(UUID.randomUUID().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> detail = Json.MAPPER.convertValue(event, Map.class);
+        bus.setDetail(detail);
+        return events.handleRequest(bus, null).outcome();
     }
 
     // ---- calls through the real handler

@@ -1,0 +1,57 @@
+package com.omnis.customers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.omnis.customers.service.TimelineProjection;
+import com.omnis.shared.config.Settings;
+import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.json.Json;
+import com.omnis.shared.lambda.Invocation;
+import com.omnis.shared.metrics.Metrics;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
+
+/**
+ * The target of the customers rule on the bus: every context's events about a customer become facts of
+ * their timeline. A failure is thrown: the rule's RetryPolicy delivers the event again, then its
+ * dead-letter queue keeps it.
+ */
+public final class CustomersEventsHandler implements RequestHandler<ScheduledEvent, CustomersEventsHandler.Report> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomersEventsHandler.class);
+
+    /** What one event gave: its type and what the projection did ({@code added}, {@code already-there}, …). */
+    public record Report(String eventType, String outcome) {
+    }
+
+    private final Customers customers;
+    private final Invocation invocation;
+
+    public CustomersEventsHandler() {
+        this(Customers.fromSettings(Settings.current()), Invocation.of(Settings.current()));
+    }
+
+    public CustomersEventsHandler(Customers customers) {
+        this(customers, new Invocation(Optional.empty(), Metrics.NONE));
+    }
+
+    CustomersEventsHandler(Customers customers, Invocation invocation) {
+        this.customers = customers;
+        this.invocation = invocation;
+    }
+
+    @Override
+    public Report handleRequest(ScheduledEvent event, Context context) {
+        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+    }
+
+    private Report handle(ScheduledEvent event) {
+        DomainEvent domainEvent = DomainEvent.fromDetail(Json.MAPPER.valueToTree(event.getDetail()));
+        TimelineProjection.Outcome outcome = customers.projection().on(domainEvent);
+        LOG.info("{} {}: {}", domainEvent.type(), domainEvent.id(), outcome);
+        return new Report(domainEvent.type(), outcome.name().toLowerCase().replace('_', '-'));
+    }
+}
