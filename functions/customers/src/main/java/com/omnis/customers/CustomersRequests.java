@@ -17,6 +17,7 @@ import com.omnis.shared.customer.ContactChannel;
 import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.Email;
 import com.omnis.shared.customer.Language;
+import com.omnis.shared.customer.NamePrefix;
 import com.omnis.shared.customer.PhoneNumber;
 import com.omnis.shared.customer.TimeZones;
 import com.omnis.shared.domain.Channel;
@@ -28,6 +29,7 @@ import com.omnis.shared.error.InvalidInputException;
 import com.omnis.shared.http.ApiRequest;
 import com.omnis.shared.identity.Caller;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,19 +103,22 @@ final class CustomersRequests {
 
     /**
      * An agent's search ({@code agent} group: 401 without a token, 403 for any other group): exactly one
-     * of {@code email} or {@code phone}, the phone in any common format with its country code.
+     * of {@code email}, {@code phone} (any common format with its country code) or {@code name} (its
+     * first letters, at least two).
      */
     static CustomerSearch.Query customerSearch(ApiRequest request) {
         request.caller().requireGroup(Caller.AGENT);
-        Optional<String> email = request.query("email");
-        Optional<String> phone = request.query("phone");
-        if (email.isPresent() == phone.isPresent()) {
-            throw InvalidInputException.of("query", "give exactly one of email or phone");
+        Map<String, Function<String, CustomerSearch.Query>> ways = new java.util.LinkedHashMap<>();
+        ways.put("email", raw -> new CustomerSearch.ByEmail(Email.of(raw)));
+        ways.put("phone", raw -> new CustomerSearch.ByPhone(PhoneNumber.normalise(raw)));
+        ways.put("name", raw -> new CustomerSearch.ByName(NamePrefix.of(raw)));
+        List<String> given = ways.keySet().stream().filter(name -> request.query(name).isPresent()).toList();
+        if (given.size() != 1) {
+            throw InvalidInputException.of("query", "give exactly one of " + String.join(", ", ways.keySet()));
         }
         FieldErrors errors = new FieldErrors();
-        CustomerSearch.Query query = email.isPresent()
-                ? errors.parse("email", email.get(), raw -> new CustomerSearch.ByEmail(Email.of(raw)))
-                : errors.parse("phone", phone.get(), raw -> new CustomerSearch.ByPhone(PhoneNumber.normalise(raw)));
+        String way = given.get(0);
+        CustomerSearch.Query query = errors.parse(way, request.query(way).orElseThrow(), ways.get(way));
         errors.throwIfAny();
         return query;
     }

@@ -77,13 +77,35 @@ class CustomerSearchTest {
     }
 
     @Test
+    void anAgentFindsCustomersByTheBeginningOfTheirNameWhateverTheAccentsAndCase() {
+        f.getMe(As.customer("customer-90"));
+        f.patchMe(As.customer("customer-90"), Map.of("name", "Élodie Dupré-Léger"));
+        f.getMe(As.customer("customer-91"));
+        f.patchMe(As.customer("customer-91"), Map.of("name", "Camille Dubois"));
+
+        assertThat(ids(search(AGENT, "name", "camille"))).containsExactly("customer-91", "customer-42");
+        assertThat(ids(search(AGENT, "name", "CAMILLE M"))).containsExactly("customer-42");
+        assertThat(ids(search(AGENT, "name", "elodie dupre l"))).containsExactly("customer-90");
+        assertThat(ids(search(AGENT, "name", "Élo"))).containsExactly("customer-90");
+        assertThat(ids(search(AGENT, "name", "zz"))).isEmpty();
+    }
+
+    @Test
+    void aNamePrefixOfOneLetterWouldReadTooMuchAndIsA400() {
+        Http.Response tooShort = search(AGENT, "name", " é ");
+
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body().toString()).contains("at least 2 letters");
+    }
+
+    @Test
     void exactlyOneContactIsAsked() {
         Http.Response none = f.http.send(Http.request("GET", "/agent/customers", "/agent/customers").as(AGENT));
         Http.Response both = f.http.send(Http.request("GET", "/agent/customers", "/agent/customers").as(AGENT)
                 .query("email", "camille@example.fr").query("phone", "+33612345678"));
 
         assertThat(none.status()).isEqualTo(400);
-        assertThat(none.body().toString()).contains("exactly one of email or phone");
+        assertThat(none.body().toString()).contains("exactly one of email, phone, name");
         assertThat(both.status()).isEqualTo(400);
     }
 

@@ -42,6 +42,10 @@ public final class CustomerItems {
     /** Sparse: only {@code PROFILE} items carry {@code email} / {@code phone}, so an agent's search is a Query. */
     public static final String BY_EMAIL_INDEX = "byEmail";
     public static final String BY_PHONE_INDEX = "byPhone";
+    /** Sparse too: {@code PROFILE} items with a name carry {@code nameKey} (2 letters) and {@code nameFolded}. */
+    public static final String BY_NAME_INDEX = "byName";
+    public static final String NAME_KEY = "nameKey";
+    public static final String NAME_FOLDED = "nameFolded";
 
     public static final String PROFILE = "PROFILE";
     public static final String CONSENTS = "CONSENTS";
@@ -91,6 +95,8 @@ public final class CustomerItems {
             .addIndexSortKey(BY_SKU_INDEX, CUSTOMER_ID, AttributeValueType.S)
             .addIndexPartitionKey(BY_EMAIL_INDEX, EMAIL, AttributeValueType.S)
             .addIndexPartitionKey(BY_PHONE_INDEX, PHONE, AttributeValueType.S)
+            .addIndexPartitionKey(BY_NAME_INDEX, NAME_KEY, AttributeValueType.S)
+            .addIndexSortKey(BY_NAME_INDEX, NAME_FOLDED, AttributeValueType.S)
             .build();
 
     private CustomerItems() {
@@ -113,6 +119,11 @@ public final class CustomerItems {
     public static Map<String, AttributeValue> toItem(CustomerProfile p) {
         Map<String, AttributeValue> item = new HashMap<>(key(p.customerId(), PROFILE));
         putIfPresent(item, NAME, p.name());
+        String folded = p.name() == null ? "" : NamePrefix.fold(p.name());
+        if (folded.length() >= NamePrefix.KEY_LENGTH) {
+            item.put(NAME_KEY, s(folded.substring(0, NamePrefix.KEY_LENGTH)));
+            item.put(NAME_FOLDED, s(folded));
+        }
         putIfPresent(item, EMAIL, p.email() == null ? null : p.email().value());
         putIfPresent(item, PHONE, p.phone() == null ? null : p.phone().value());
         putIfPresent(item, LOCALE, p.locale() == null ? null : p.locale().code());

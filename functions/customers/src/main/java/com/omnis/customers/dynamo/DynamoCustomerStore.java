@@ -7,6 +7,7 @@ import com.omnis.shared.customer.CustomerItems;
 import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.DynamoCustomerDirectory;
 import com.omnis.shared.customer.Email;
+import com.omnis.shared.customer.NamePrefix;
 import com.omnis.shared.customer.PhoneNumber;
 import com.omnis.shared.customer.SavedItem;
 import com.omnis.shared.domain.CustomerId;
@@ -97,6 +98,17 @@ public final class DynamoCustomerStore implements CustomerStore {
     @Override
     public List<CustomerProfile> profilesWithPhone(PhoneNumber phone) {
         return profilesIn(CustomerItems.BY_PHONE_INDEX, CustomerItems.PHONE, phone.value());
+    }
+
+    @Override
+    public List<CustomerProfile> profilesNamed(NamePrefix prefix) {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(CustomerItems.BY_NAME_INDEX)
+                .keyConditionExpression("#k = :k AND begins_with(#n, :prefix)")
+                .expressionAttributeNames(Map.of("#k", CustomerItems.NAME_KEY, "#n", CustomerItems.NAME_FOLDED))
+                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(prefix.key()),
+                        ":prefix", AttributeValue.fromS(prefix.folded())))
+                .limit(MAX_MATCHES).build();
+        return dynamo.query(request).items().stream().map(CustomerItems::profileFromItem).toList();
     }
 
     /** A contact is shared by a handful of profiles at most (a family's landline): one page is enough. */

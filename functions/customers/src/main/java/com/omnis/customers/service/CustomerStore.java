@@ -4,6 +4,7 @@ import com.omnis.shared.customer.Consent;
 import com.omnis.shared.customer.Consents;
 import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.Email;
+import com.omnis.shared.customer.NamePrefix;
 import com.omnis.shared.customer.PhoneNumber;
 import com.omnis.shared.customer.SavedItem;
 import com.omnis.shared.domain.CustomerId;
@@ -35,6 +36,9 @@ public interface CustomerStore {
 
     /** The profiles holding this phone number, from the sparse {@code byPhone} index (eventually consistent). */
     List<CustomerProfile> profilesWithPhone(PhoneNumber phone);
+
+    /** The first profiles whose folded name starts with {@code prefix}, by name ({@code byName} index). */
+    List<CustomerProfile> profilesNamed(NamePrefix prefix);
 
     Consents consents(CustomerId customer);
 
