@@ -2,7 +2,13 @@ package com.omnis.customers;
 
 import com.omnis.customers.dynamo.CatalogOffers;
 import com.omnis.customers.domain.TimelineSummaries;
+import com.omnis.customers.dynamo.ContextsPersonalData;
 import com.omnis.customers.dynamo.DynamoActivityStore;
+import com.omnis.customers.dynamo.DynamoPrivacyStore;
+import com.omnis.customers.service.CustomerView;
+import com.omnis.customers.service.ErasureParts;
+import com.omnis.customers.service.PrivacyService;
+import com.omnis.shared.order.DynamoOrderHistory;
 import com.omnis.customers.dynamo.DynamoCustomerStore;
 import com.omnis.customers.service.ConsentService;
 import com.omnis.customers.service.ProductOffers;
@@ -30,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The customers function's object graph, built once per container from its settings. */
 public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems,
                         CustomerSearch search, TimelineService timeline, InteractionService interactions,
-                        TimelineProjection projection) {
+                        TimelineProjection projection, PrivacyService privacy, ErasureParts erasure,
+                        CustomerView view) {
 
     /** Locations change a few times a year; one read a minute per container is plenty. */
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
@@ -55,9 +62,15 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
                 clock);
         DynamoActivityStore activity = new DynamoActivityStore(dynamo, settings.require("CUSTOMERS_TABLE"),
                 settings.require("OUTBOX_TABLE"));
+        DynamoPrivacyStore privacyStore = new DynamoPrivacyStore(dynamo, settings.require("CUSTOMERS_TABLE"),
+                settings.require("OUTBOX_TABLE"));
+        DynamoOrderHistory orders = new DynamoOrderHistory(dynamo, settings.require("ORDERS_TABLE"));
         return new Customers(new ProfileService(store, clock, retry), new ConsentService(store, clock, retry),
-                new SavedItemService(store, offers, clock, retry), new CustomerSearch(store),
+                new SavedItemService(store, offers, clock, retry), new CustomerSearch(store, orders),
                 new TimelineService(activity), new InteractionService(store, activity, clock),
-                new TimelineProjection(store, activity, new TimelineSummaries()));
+                new TimelineProjection(store, activity, new TimelineSummaries()),
+                new PrivacyService(store, privacyStore, new ContextsPersonalData(orders), clock),
+                new ErasureParts(privacyStore, clock),
+                new CustomerView(store, activity, orders, clock));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.customers.domain.ConsentStatement;
 import com.omnis.customers.domain.Interaction;
+import com.omnis.customers.domain.PrivacyRequest;
 import com.omnis.customers.service.InteractionService;
 import com.omnis.shared.customer.Actor;
 import com.omnis.shared.domain.CustomerId;
@@ -48,7 +49,11 @@ final class CustomersApi {
                 .on("DELETE /me/saved-items/{sku}", api::unsave)
                 .on("GET /me/timeline", api::myTimeline)
                 .on("GET /agent/customers", api::findCustomers)
+                .on("GET /customers/{customerId}", api::customerView)
                 .on("GET /customers/{customerId}/timeline", api::customerTimeline)
+                .on("POST /me/privacy-requests", api::myPrivacyRequest)
+                .on("GET /me/privacy-requests/{requestId}", api::myPrivacyRequestState)
+                .on("POST /customers/{customerId}/privacy-requests", api::privacyRequestForCustomer)
                 .on("POST /customers/{customerId}/interactions", api::recordInteraction);
     }
 
@@ -120,6 +125,43 @@ final class CustomersApi {
         Set<String> types = CustomersRequests.timelineTypes(request);
         signedIn(signIn);
         return ApiResponse.ok(customers.timeline().page(signIn.customer(), types, request.query("cursor")));
+    }
+
+    /** The 360 view: the read is recorded (who, when) in the customer's record. */
+    private APIGatewayV2HTTPResponse customerView(ApiRequest request) {
+        Actor agent = CustomersRequests.agent(request);
+        CustomerId customer = CustomersRequests.pathCustomer(request);
+        return ApiResponse.ok(customers.view().of(customer, agent, request.routeKey(), request.requestId()));
+    }
+
+    private APIGatewayV2HTTPResponse myPrivacyRequest(ApiRequest request) {
+        SignIn signIn = CustomersRequests.signIn(request, false);
+        PrivacyRequest.Type type = CustomersRequests.privacyType(request.body(CustomersRequests.PrivacyBody.class));
+        signedIn(signIn);
+        return privacyRequest(signIn.customer(), type, Actor.customer(signIn.customer()), request.requestId(), "/me");
+    }
+
+    private APIGatewayV2HTTPResponse privacyRequestForCustomer(ApiRequest request) {
+        Actor agent = CustomersRequests.agent(request);
+        CustomerId customer = CustomersRequests.pathCustomer(request);
+        PrivacyRequest.Type type = CustomersRequests.privacyType(request.body(CustomersRequests.PrivacyBody.class));
+        return privacyRequest(customer, type, agent, request.requestId(), "/customers/" + customer);
+    }
+
+    private APIGatewayV2HTTPResponse privacyRequest(CustomerId customer, PrivacyRequest.Type type, Actor by,
+                                                    String requestId, String base) {
+        PrivacyRequest made = type == PrivacyRequest.Type.EXPORT
+                ? customers.privacy().export(customer, by)
+                : customers.privacy().erase(customer, by, requestId);
+        return ApiResponse.json(made.state() == PrivacyRequest.State.READY ? 201 : 202, made,
+                Map.of("Location", "/me/privacy-requests/" + made.requestId()));
+    }
+
+    /** Readable after an erasure too: it reads the request only, and never signs the customer in again. */
+    private APIGatewayV2HTTPResponse myPrivacyRequestState(ApiRequest request) {
+        CustomerId customer = CustomersRequests.customer(request);
+        String requestId = CustomersRequests.pathRequestId(request);
+        return ApiResponse.ok(customers.privacy().answer(customer, requestId));
     }
 
     private APIGatewayV2HTTPResponse customerTimeline(ApiRequest request) {

@@ -3,7 +3,8 @@ package com.omnis.customers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.omnis.customers.service.TimelineProjection;
+import com.omnis.customers.domain.CustomerEvents;
+import com.omnis.customers.domain.PrivacyRequest;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
@@ -16,7 +17,8 @@ import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The target of the customers rule on the bus: every context's events about a customer become facts of
- * their timeline. A failure is thrown: the rule's RetryPolicy delivers the event again, then its
+ * their timeline; an approved erasure erases the customer's record, and the other contexts' answers
+ * complete it. A failure is thrown: the rule's RetryPolicy delivers the event again, then its
  * dead-letter queue keeps it.
  */
 public final class CustomersEventsHandler implements RequestHandler<ScheduledEvent, CustomersEventsHandler.Report> {
@@ -50,8 +52,18 @@ public final class CustomersEventsHandler implements RequestHandler<ScheduledEve
 
     private Report handle(ScheduledEvent event) {
         DomainEvent domainEvent = DomainEvent.fromDetail(Json.MAPPER.valueToTree(event.getDetail()));
-        TimelineProjection.Outcome outcome = customers.projection().on(domainEvent);
+        String outcome = switch (domainEvent.type()) {
+            case CustomerEvents.ERASURE_APPROVED -> state(customers.erasure().onApproved(
+                    domainEvent.dataAs(CustomerEvents.ErasureApproved.class)));
+            case CustomerEvents.ERASURE_PART_COMPLETED -> state(customers.erasure().onPartCompleted(
+                    domainEvent.dataAs(CustomerEvents.ErasurePartCompleted.class)));
+            default -> customers.projection().on(domainEvent).name().toLowerCase().replace('_', '-');
+        };
         LOG.info("{} {}: {}", domainEvent.type(), domainEvent.id(), outcome);
-        return new Report(domainEvent.type(), outcome.name().toLowerCase().replace('_', '-'));
+        return new Report(domainEvent.type(), outcome);
+    }
+
+    private static String state(Optional<PrivacyRequest> request) {
+        return request.map(r -> "erasure " + r.state().code() + " " + r.partsDone()).orElse("no such erasure");
     }
 }

@@ -6,6 +6,7 @@ import com.omnis.customers.domain.Edit;
 import com.omnis.customers.domain.Interaction;
 import com.omnis.customers.domain.InteractionChannel;
 import com.omnis.customers.domain.InteractionOutcome;
+import com.omnis.customers.domain.PrivacyRequest;
 import com.omnis.customers.service.InteractionService;
 import com.omnis.customers.domain.ProfileChange;
 import com.omnis.customers.service.CustomerSearch;
@@ -112,6 +113,7 @@ final class CustomersRequests {
         ways.put("email", raw -> new CustomerSearch.ByEmail(Email.of(raw)));
         ways.put("phone", raw -> new CustomerSearch.ByPhone(PhoneNumber.normalise(raw)));
         ways.put("name", raw -> new CustomerSearch.ByName(NamePrefix.of(raw)));
+        ways.put("orderNumber", CustomerSearch.ByOrderNumber::new);
         List<String> given = ways.keySet().stream().filter(name -> request.query(name).isPresent()).toList();
         if (given.size() != 1) {
             throw InvalidInputException.of("query", "give exactly one of " + String.join(", ", ways.keySet()));
@@ -121,6 +123,25 @@ final class CustomersRequests {
         CustomerSearch.Query query = errors.parse(way, request.query(way).orElseThrow(), ways.get(way));
         errors.throwIfAny();
         return query;
+    }
+
+    /** The body of {@code POST /me/privacy-requests}. */
+    record PrivacyBody(String type) {
+    }
+
+    static PrivacyRequest.Type privacyType(PrivacyBody body) {
+        FieldErrors errors = new FieldErrors();
+        PrivacyRequest.Type type = errors.parse("type", body.type(), PrivacyRequest.Type::of);
+        errors.throwIfAny();
+        return type;
+    }
+
+    static String pathRequestId(ApiRequest request) {
+        String id = request.pathParam("requestId");
+        if (id == null || !id.matches("prq-[0-9a-f-]{36}")) {
+            throw InvalidInputException.of("path requestId", "is a privacy request id such as prq-<uuid>");
+        }
+        return id;
     }
 
     /** The body of {@code POST /customers/{customerId}/interactions}. */

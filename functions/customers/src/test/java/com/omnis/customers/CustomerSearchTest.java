@@ -105,7 +105,7 @@ class CustomerSearchTest {
                 .query("email", "camille@example.fr").query("phone", "+33612345678"));
 
         assertThat(none.status()).isEqualTo(400);
-        assertThat(none.body().toString()).contains("exactly one of email, phone, name");
+        assertThat(none.body().toString()).contains("exactly one of email, phone, name, orderNumber");
         assertThat(both.status()).isEqualTo(400);
     }
 

@@ -59,6 +59,10 @@ public final class CustomerItems {
     public static final String VIEWED_PREFIX = "VIEWED#";
     /** {@code PRIVACY#<requestId>}: an export or erasure request (no personal data: ids, dates, states). */
     public static final String PRIVACY_PREFIX = "PRIVACY#";
+    /** {@code EXPORT#<requestId>#<chunk>}: a part of an export's document, removed by TTL ({@link #EXPIRES_AT}). */
+    public static final String EXPORT_PREFIX = "EXPORT#";
+    /** The table's TTL attribute (epoch seconds): only export documents carry it. */
+    public static final String EXPIRES_AT = "expiresAt";
     /** Left by an erasure (no personal data): late events of that customer are no longer projected. */
     public static final String ERASED = "ERASED";
 

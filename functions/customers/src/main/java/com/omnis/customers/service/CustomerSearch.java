@@ -4,6 +4,7 @@ import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.Email;
 import com.omnis.shared.customer.NamePrefix;
 import com.omnis.shared.customer.PhoneNumber;
+import com.omnis.shared.order.OrderHistory;
 import java.util.List;
 
 /**
@@ -14,7 +15,17 @@ import java.util.List;
 public final class CustomerSearch {
 
     /** What the agent asked for: exactly one contact. */
-    public sealed interface Query permits ByEmail, ByPhone, ByName {
+    public sealed interface Query permits ByEmail, ByPhone, ByName, ByOrderNumber {
+    }
+
+    /** The number of one of their orders ({@code OM-…}), as printed on the receipt. */
+    public record ByOrderNumber(String number) implements Query {
+        public ByOrderNumber {
+            number = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!number.matches("OM-[A-Z0-9]{4,16}")) {
+                throw new IllegalArgumentException("is an order number such as OM-7NAYE9TD");
+            }
+        }
     }
 
     /** The beginning of the name, first name first, as folded by {@link NamePrefix}. */
@@ -28,9 +39,11 @@ public final class CustomerSearch {
     }
 
     private final CustomerStore store;
+    private final OrderHistory orders;
 
-    public CustomerSearch(CustomerStore store) {
+    public CustomerSearch(CustomerStore store, OrderHistory orders) {
         this.store = store;
+        this.orders = orders;
     }
 
     public List<CustomerProfile> find(Query query) {
@@ -38,6 +51,8 @@ public final class CustomerSearch {
             case ByEmail byEmail -> store.profilesWithEmail(byEmail.email());
             case ByPhone byPhone -> store.profilesWithPhone(byPhone.phone());
             case ByName byName -> store.profilesNamed(byName.prefix());
+            case ByOrderNumber byNumber -> orders.customerOf(byNumber.number()).flatMap(store::profile)
+                    .map(List::of).orElse(List.of());
         };
     }
 }

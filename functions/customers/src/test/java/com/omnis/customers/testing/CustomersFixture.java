@@ -5,6 +5,7 @@ import com.omnis.customers.CustomersEventsHandler;
 import com.omnis.customers.CustomersHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.omnis.shared.json.Json;
+import com.omnis.shared.order.OrderLayout;
 import java.util.UUID;
 import com.omnis.local.EmbeddedDynamo;
 import com.omnis.local.testing.Http;
@@ -120,6 +121,20 @@ public final class CustomersFixture implements AutoCloseable {
     public List<String> itemsOf(String customerId) {
         return customerItems().stream().filter(i -> i.get(CustomerItems.CUSTOMER_ID).s().equals(customerId))
                 .map(i -> i.get(CustomerItems.ITEM).s()).sorted().toList();
+    }
+
+    /** An order as the orders function stores it (its layout in shared.order.OrderLayout). */
+    public void order(String orderId, String number, String status, Instant updatedAt, List<Object> returns) {
+        Map<String, Object> doc = Map.of("orderId", orderId, "number", number, "channel", "web",
+                "customerId", "customer-42", "contact", Map.of("email", "camille@example.fr", "name", "Camille Martin"),
+                "placedAt", updatedAt.minus(Duration.ofDays(1)).toString(), "updatedAt", updatedAt.toString(),
+                "returns", returns, "fulfilments", List.of(), "totals", Map.of("total", Map.of("amount", 1999, "currency", "EUR")));
+        dynamo.putItem(b -> b.tableName(tables.get("ORDERS_TABLE")).item(Map.of(
+                OrderLayout.PK, AttributeValue.fromS("order#" + orderId), OrderLayout.SK, AttributeValue.fromS("order"),
+                OrderLayout.DOC, AttributeValue.fromS(Json.write(doc)), OrderLayout.STATUS, AttributeValue.fromS(status),
+                OrderLayout.NUMBER, AttributeValue.fromS(number),
+                OrderLayout.CUSTOMER_KEY, AttributeValue.fromS(OrderLayout.customerKey("customer-42")),
+                OrderLayout.PLACED_KEY, AttributeValue.fromS(updatedAt + "#" + orderId))));
     }
 
     // ---- events through the real events handler

@@ -1,5 +1,7 @@
 package com.omnis.orders.dynamo;
 
+import com.omnis.shared.order.OrderLayout;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.omnis.orders.domain.Fulfilment;
@@ -37,21 +39,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class OrderItems {
 
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String DOC = "doc";
+    static final String PK = OrderLayout.PK;
+    static final String SK = OrderLayout.SK;
+    static final String DOC = OrderLayout.DOC;
     static final String SEQUENCE = "sequence";
-    static final String CUSTOMER_KEY = "customerKey";
-    static final String PLACED_KEY = "placedKey";
-    static final String NUMBER = "number";
+    static final String CUSTOMER_KEY = OrderLayout.CUSTOMER_KEY;
+    static final String PLACED_KEY = OrderLayout.PLACED_KEY;
+    static final String NUMBER = OrderLayout.NUMBER;
     static final String FULFILMENT_LOCATION = "fulfilmentLocation";
     static final String FULFILMENT_KEY = "fulfilmentKey";
     static final String ORDER_ID = "orderId";
     static final String PENDING = "pending";
     static final String ENTRY = "entry";
 
-    public static final String BY_CUSTOMER = "byCustomer";
-    public static final String BY_NUMBER = "byNumber";
+    public static final String BY_CUSTOMER = OrderLayout.BY_CUSTOMER;
+    public static final String BY_NUMBER = OrderLayout.BY_NUMBER;
     public static final String BY_LOCATION = "byLocation";
 
     /** The table's keys and indexes, as the template must declare them. */
@@ -103,9 +105,11 @@ public final class OrderItems {
         item.put(DOC, s(Json.write(order)));
         item.put(SEQUENCE, n(order.sequence()));
         item.put(NUMBER, s(order.number()));
+        // derived from the fulfilments, stored so that readers without the domain (shared.order) know it
+        item.put(OrderLayout.STATUS, s(order.status().code()));
         item.put(PLACED_KEY, s(order.placedAt() + "#" + order.orderId()));
         if (order.customerId() != null) {
-            item.put(CUSTOMER_KEY, s("customer#" + order.customerId()));
+            item.put(CUSTOMER_KEY, s(OrderLayout.customerKey(order.customerId())));
         }
         return item;
     }

@@ -1,0 +1,42 @@
+package com.omnis.customers.service;
+
+import com.omnis.customers.domain.CustomerEvents;
+import com.omnis.customers.domain.PrivacyRequest;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The customers context's side of an approved erasure: erases its own partition (but the requests) on
+ * {@code ErasureApproved}, and counts the other contexts' {@code ErasurePartCompleted} until every part
+ * answered. Both are idempotent: a redelivered event finds nothing left and the part already counted.
+ */
+public final class ErasureParts {
+
+    public static final String OWN_PART = "customers";
+    private static final Logger LOG = LoggerFactory.getLogger(ErasureParts.class);
+
+    private final PrivacyStore store;
+    private final Clock clock;
+
+    public ErasureParts(PrivacyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<PrivacyRequest> onApproved(CustomerEvents.ErasureApproved approved) {
+        int erased = store.eraseCustomerData(approved.customerId());
+        LOG.info("erasure {}: {} items of the customer's record deleted", approved.requestId(), erased);
+        return store.partDone(approved.customerId(), approved.requestId(), OWN_PART, clock.instant());
+    }
+
+    public Optional<PrivacyRequest> onPartCompleted(CustomerEvents.ErasurePartCompleted done) {
+        Optional<PrivacyRequest> after = store.partDone(done.customerId(), done.requestId(), done.part(), clock.instant());
+        if (after.filter(r -> r.state() == PrivacyRequest.State.COMPLETED).isPresent()) {
+            // a fact projected between the erasure and now (an event in flight) goes too
+            store.eraseCustomerData(done.customerId());
+        }
+        return after;
+    }
+}
