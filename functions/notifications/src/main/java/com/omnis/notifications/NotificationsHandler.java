@@ -12,7 +12,6 @@ import com.omnis.shared.metrics.Metrics;
 import java.util.Optional;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,7 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
         if ("aws.ses".equals(event.getSource())) {
             return new Report(event.getDetailType(), sesEvent(detail));
         }
-        DomainEvent domainEvent = domainEvent(detail);
+        DomainEvent domainEvent = DomainEvent.fromDetail(detail);
         List<Notifier.Outcome> outcomes = switch (event.getSource()) {
             case "omnis.orders" -> notifications.orders().on(domainEvent);
             case "omnis.inventory" -> notifications.stock().on(domainEvent);
@@ -85,16 +84,5 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
         }
         LOG.info("SES event {} needs nothing", type);
         return List.of();
-    }
-
-    /** The envelope read field by field: a reader tolerates fields it does not know (a deploy is never atomic). */
-    static DomainEvent domainEvent(JsonNode detail) {
-        String id = detail.path("id").asText("");
-        String type = detail.path("type").asText("");
-        if (id.isBlank() || type.isBlank() || !detail.path("data").isObject()) {
-            throw new IllegalArgumentException("the event's detail is not a domain event (id, type, data)");
-        }
-        return new DomainEvent(id, type, detail.path("source").asText(""), Instant.parse(detail.path("occurredAt").asText()),
-                detail.path("subject").asText(null), detail.path("data"), detail.path("correlationId").asText(null));
     }
 }
