@@ -3,11 +3,11 @@ package com.omnis.customers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.omnis.customers.domain.CustomerEvents;
 import com.omnis.customers.domain.PrivacyRequest;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
+import com.omnis.shared.privacy.Erasure;
 import com.omnis.shared.lambda.Invocation;
 import com.omnis.shared.metrics.Metrics;
 import java.util.Optional;
@@ -53,10 +53,10 @@ public final class CustomersEventsHandler implements RequestHandler<ScheduledEve
     private Report handle(ScheduledEvent event) {
         DomainEvent domainEvent = DomainEvent.fromDetail(Json.MAPPER.valueToTree(event.getDetail()));
         String outcome = switch (domainEvent.type()) {
-            case CustomerEvents.ERASURE_APPROVED -> state(customers.erasure().onApproved(
-                    domainEvent.dataAs(CustomerEvents.ErasureApproved.class)));
-            case CustomerEvents.ERASURE_PART_COMPLETED -> state(customers.erasure().onPartCompleted(
-                    domainEvent.dataAs(CustomerEvents.ErasurePartCompleted.class)));
+            case Erasure.APPROVED -> state(customers.erasure().onApproved(
+                    domainEvent.dataAs(Erasure.Approved.class)));
+            case Erasure.PART_COMPLETED -> state(customers.erasure().onPartCompleted(
+                    domainEvent.dataAs(Erasure.PartCompleted.class)));
             default -> customers.projection().on(domainEvent).name().toLowerCase().replace('_', '-');
         };
         LOG.info("{} {}: {}", domainEvent.type(), domainEvent.id(), outcome);

@@ -10,6 +10,7 @@ import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.privacy.Erasure;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,8 +26,6 @@ public final class CustomerEvents {
     public static final String ITEM_SAVED = "ItemSaved";
     public static final String ITEM_UNSAVED = "ItemUnsaved";
     public static final String INTERACTION_RECORDED = "InteractionRecorded";
-    public static final String ERASURE_APPROVED = "ErasureApproved";
-    public static final String ERASURE_PART_COMPLETED = "ErasurePartCompleted";
 
     private CustomerEvents() {
     }
@@ -57,24 +56,8 @@ public final class CustomerEvents {
                                       String reason, InteractionOutcome outcome, Actor actor, String storeId, Instant at) {
     }
 
-    /**
-     * A customer's erasure goes ahead: every context erases what it holds about them and answers
-     * {@code ErasurePartCompleted}. {@code optOuts} are the contacts whose marketing was withdrawn, hashed
-     * (SHA-256 of the lower-case email or the E.164 number), so notifications keeps honouring them.
-     */
-    public record ErasureApproved(CustomerId customerId, String requestId, Instant approvedAt, List<OptOut> optOuts) {
-    }
-
-    public record OptOut(ContactChannel channel, String contactHash) {
-    }
-
-    /** Another context erased its part of a customer's data ({@code counts}: what went, by kind); read, not published here. */
-    public record ErasurePartCompleted(CustomerId customerId, String requestId, String part, Instant completedAt,
-                                       java.util.Map<String, Integer> counts) {
-    }
-
-    public static DomainEvent erasureApproved(ErasureApproved approved, String correlationId) {
-        return DomainEvent.of(ERASURE_APPROVED, SOURCE, approved.approvedAt(), "customer/" + approved.customerId()
+    public static DomainEvent erasureApproved(Erasure.Approved approved, String correlationId) {
+        return DomainEvent.of(Erasure.APPROVED, SOURCE, approved.approvedAt(), "customer/" + approved.customerId()
                 + "/privacy/" + approved.requestId(), approved, correlationId);
     }
 

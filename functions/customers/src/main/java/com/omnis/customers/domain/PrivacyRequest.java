@@ -25,7 +25,7 @@ public record PrivacyRequest(String requestId, CustomerId customerId, Type type,
                              Set<String> partsDone, Instant completedAt, int documentChunks, Instant documentExpiresAt) {
 
     /** The contexts that hold personal data and answer an {@code ErasureApproved}: customers erases its own partition. */
-    public static final List<String> ERASURE_PARTS = List.of("customers", "orders", "carts", "notifications");
+    public static final List<String> ERASURE_PARTS = com.omnis.shared.privacy.Erasure.PARTS;
 
     public enum Type {
         EXPORT, ERASURE;

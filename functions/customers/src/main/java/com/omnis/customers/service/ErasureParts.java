@@ -1,6 +1,6 @@
 package com.omnis.customers.service;
 
-import com.omnis.customers.domain.CustomerEvents;
+import com.omnis.shared.privacy.Erasure;
 import com.omnis.customers.domain.PrivacyRequest;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,13 +25,13 @@ public final class ErasureParts {
         this.clock = clock;
     }
 
-    public Optional<PrivacyRequest> onApproved(CustomerEvents.ErasureApproved approved) {
+    public Optional<PrivacyRequest> onApproved(Erasure.Approved approved) {
         int erased = store.eraseCustomerData(approved.customerId());
         LOG.info("erasure {}: {} items of the customer's record deleted", approved.requestId(), erased);
         return store.partDone(approved.customerId(), approved.requestId(), OWN_PART, clock.instant());
     }
 
-    public Optional<PrivacyRequest> onPartCompleted(CustomerEvents.ErasurePartCompleted done) {
+    public Optional<PrivacyRequest> onPartCompleted(Erasure.PartCompleted done) {
         Optional<PrivacyRequest> after = store.partDone(done.customerId(), done.requestId(), done.part(), clock.instant());
         if (after.filter(r -> r.state() == PrivacyRequest.State.COMPLETED).isPresent()) {
             // a fact projected between the erasure and now (an event in flight) goes too

@@ -10,14 +10,12 @@ import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.error.NotFoundException;
 import com.omnis.shared.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.omnis.shared.privacy.ContactHash;
+import com.omnis.shared.privacy.Erasure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +96,7 @@ public final class PrivacyService {
             return waiting;
         }
         PrivacyRequest erasing = request.erasing(now);
-        store.approve(erasing, CustomerEvents.erasureApproved(new CustomerEvents.ErasureApproved(request.customerId(),
+        store.approve(erasing, CustomerEvents.erasureApproved(new Erasure.Approved(request.customerId(),
                 request.requestId(), now, optOuts(request.customerId())), correlationId));
         return erasing;
     }
@@ -116,17 +114,17 @@ public final class PrivacyService {
     }
 
     /** The contacts whose marketing was withdrawn, hashed: the only trace an erasure keeps, so the opt-out holds. */
-    private List<CustomerEvents.OptOut> optOuts(CustomerId customer) {
+    private List<Erasure.OptOut> optOuts(CustomerId customer) {
         Optional<CustomerProfile> profile = customers.profile(customer);
         Consents consents = customers.consents(customer);
-        List<CustomerEvents.OptOut> optOuts = new ArrayList<>();
+        List<Erasure.OptOut> optOuts = new ArrayList<>();
         for (ContactChannel channel : ContactChannel.values()) {
             boolean withdrawn = consents.of(ConsentPurpose.MARKETING, channel).map(c -> !c.granted()).orElse(false);
             String contact = profile.map(p -> channel == ContactChannel.EMAIL
                     ? (p.email() == null ? null : p.email().value())
                     : (p.phone() == null ? null : p.phone().value())).orElse(null);
             if (withdrawn && contact != null) {
-                optOuts.add(new CustomerEvents.OptOut(channel, sha256(contact)));
+                optOuts.add(new Erasure.OptOut(channel, ContactHash.of(contact)));
             }
         }
         return optOuts;
@@ -148,14 +146,5 @@ public final class PrivacyService {
 
     private static String newId() {
         return "prq-" + UUID.randomUUID();
-    }
-
-    static String sha256(String contact) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(contact.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JVM", e);
-        }
     }
 }
