@@ -135,6 +135,8 @@ CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must 
     "OrdersPickupFunction": ("com.omnis.orders.OrdersPickupHandler::handleRequest",
                              {"ORDERS_TABLE": "OrdersTable", "STOCK_TABLE": "StockTable", "OUTBOX_TABLE": "OutboxTable",
                               "LOCATIONS_TABLE": "LocationsTable"}),
+    "OrdersPrivacyFunction": ("com.omnis.orders.OrdersPrivacyHandler::handleRequest",
+                              {"ORDERS_TABLE": "OrdersTable", "OUTBOX_TABLE": "OutboxTable"}),
 }
 # Metrics the functions emit themselves (Powertools EMF: namespace POWERTOOLS_METRICS_NAMESPACE of Globals, dimension
 # service = the function's own POWERTOOLS_SERVICE_NAME) that need an alarm: every function with HttpApi events counts

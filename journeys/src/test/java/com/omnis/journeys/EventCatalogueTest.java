@@ -10,6 +10,7 @@ import com.omnis.inventory.domain.StockEvents;
 import com.omnis.local.template.SamTemplate;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
+import com.omnis.shared.privacy.Erasure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -48,7 +49,9 @@ class EventCatalogueTest {
             Map.entry(CustomerEvents.CONSENT_CHANGED, CustomerEvents.ConsentChanged.class),
             Map.entry(CustomerEvents.ITEM_SAVED, CustomerEvents.ItemSaved.class),
             Map.entry(CustomerEvents.ITEM_UNSAVED, CustomerEvents.ItemUnsaved.class),
-            Map.entry(CustomerEvents.INTERACTION_RECORDED, CustomerEvents.InteractionRecorded.class));
+            Map.entry(CustomerEvents.INTERACTION_RECORDED, CustomerEvents.InteractionRecorded.class),
+            Map.entry(Erasure.APPROVED, Erasure.Approved.class),
+            Map.entry(Erasure.PART_COMPLETED, Erasure.PartCompleted.class));
 
     /** The project's mapper, strict on unknown fields whatever readers elsewhere tolerate: a sample must be exact. */
     private static final ObjectMapper STRICT = Json.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -9,6 +9,7 @@ import com.omnis.orders.dynamo.InventoryCheckoutParts;
 import com.omnis.inventory.checkout.InventoryCheckout;
 import com.omnis.shared.idempotency.DynamoIdempotencyStore;
 import com.omnis.orders.service.CheckoutService;
+import com.omnis.orders.service.OrderErasure;
 import com.omnis.orders.service.OrderService;
 import com.omnis.orders.service.PaymentService;
 import com.omnis.orders.service.PickupService;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The orders function's object graph, built once per container from its settings. */
-public record Orders(CheckoutService checkout, OrderService orders, PaymentService payments, PickupService pickups) {
+public record Orders(CheckoutService checkout, OrderService orders, PaymentService payments, PickupService pickups,
+                     OrderErasure erasure) {
 
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
 
@@ -63,7 +65,8 @@ public record Orders(CheckoutService checkout, OrderService orders, PaymentServi
                 new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
                 inventory.stock(), locations, clock, retry,
                 RandomGenerator.getDefault(), metrics, payments::applyPending);
-        return new Orders(checkout, orders, payments, new PickupService(store, orders, locations, clock));
+        return new Orders(checkout, orders, payments, new PickupService(store, orders, locations, clock),
+                new OrderErasure(store, clock, retry, metrics));
     }
 
     /** {@code RETURN_WINDOW_DAYS} (default 30); {@code PICKUP_DAYS} "5" or "5,store-lyon-bellecour=3" (per store). */

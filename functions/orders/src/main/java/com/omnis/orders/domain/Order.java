@@ -404,6 +404,47 @@ public record Order(String orderId, String number, Channel channel, PlacedBy pla
         return new Change(after, List.of(event), List.of(), true);
     }
 
+    // ---- erasure ---------------------------------------------------------------------------------
+
+    /** What stands where the person was once their data is erased. */
+    public static final String ERASED = "erased";
+
+    /**
+     * The order once its customer's personal data is erased (GDPR Article 17). What tax law keeps for ten
+     * years in France stays: number, channel, dates, lines, prices, discounts, taxes, totals, payment method,
+     * reference and status, returns' lines and refunds, fulfilments' locations and states, and where a
+     * delivery went as far as VAT needs it (postal code, city, country). The person goes: customer id,
+     * guest token, cart, contact, the recipient's name and street, free-text comments and reasons, and the
+     * customer's id wherever it says who did something (staff stay: they acted as employees). No event:
+     * the erasure answers once for all the customer's orders; an order already anonymised is not changed.
+     */
+    public Change anonymised(Instant at) {
+        if (customerId == null && contact == null && guestTokenHash == null && cartId == null) {
+            return Change.none(this);
+        }
+        String person = customerId;
+        java.util.function.UnaryOperator<String> who = by -> by != null && by.equals(person) ? ERASED : by;
+        PlacedBy placer = placedBy == null ? null
+                : new PlacedBy(placedBy.role(), who.apply(placedBy.subject()), placedBy.storeId());
+        List<Fulfilment> keptFulfilments = fulfilments.stream().map(f -> new Fulfilment(f.fulfilmentId(), f.kind(),
+                f.locationId(), f.lines(), f.state(), f.sourcing(), f.address() == null ? null
+                : new Address(null, ERASED, f.address().postalCode(), f.address().city(), f.address().country()),
+                f.carrier(), f.trackingNumber(), f.pickupDeadline(), f.reminderSent(),
+                f.history().stream().map(h -> new Fulfilment.StateChange(h.state(), h.at(), who.apply(h.by()))).toList()))
+                .toList();
+        List<OrderReturn> keptReturns = returns.stream().map(r -> new OrderReturn(r.returnId(), r.lines(),
+                r.reason() == null ? null : ERASED, r.status(), who.apply(r.requestedBy()), r.requestedAt(),
+                r.receivedAt(), r.receivedOn(), r.received(), r.refund())).toList();
+        List<Claim> keptClaims = claims.stream().map(c -> new Claim(c.claimId(), c.comment() == null ? null : ERASED,
+                c.openedAt(), who.apply(c.openedBy()), c.status())).toList();
+        DeliveryConfirmation confirmation = deliveryConfirmation == null ? null
+                : new DeliveryConfirmation(deliveryConfirmation.received(), deliveryConfirmation.comment() == null
+                ? null : ERASED, deliveryConfirmation.at(), who.apply(deliveryConfirmation.by()));
+        Order after = new Order(orderId, number, channel, placer, null, null, null, null, currency, lines, totals,
+                keptFulfilments, payment, keptReturns, keptClaims, confirmation, cancelReason, placedAt, at, sequence + 1);
+        return new Change(after, List.of(), List.of(), true);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private int lineIndex(Sku sku) {

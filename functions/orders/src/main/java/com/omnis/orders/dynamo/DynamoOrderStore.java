@@ -209,6 +209,13 @@ public final class DynamoOrderStore implements OrderStore {
         write(all);
     }
 
+    @Override
+    public void publish(List<DomainEvent> events) {
+        if (!events.isEmpty()) {
+            dynamo.putItem(b -> b.tableName(tables.outbox()).item(OutboxRecord.of(events, events.getFirst().occurredAt()).toItem()));
+        }
+    }
+
     // ---- early payments ----------------------------------------------------------------------------
 
     @Override

@@ -40,6 +40,9 @@ public interface OrderStore {
     void save(Order before, Order.Change change, List<DomainEvent> events, Optional<String> paymentEventId,
               Optional<String> newReturnId);
 
+    /** Puts events on the outbox alone, for a change that wrote no order (an erasure's answer). */
+    void publish(List<DomainEvent> events);
+
     /** Keeps an early payment event for a reference no order holds yet; false when that event id is already kept. */
     boolean keepPendingPayment(String paymentReference, PendingPayment payment);
 
