@@ -56,7 +56,9 @@ class CustomerViewTest {
     @Test
     void everyLookIsRecordedWithWhoAndWhen() {
         view(AGENT, "customer-42");
+        f.clock.advance(java.time.Duration.ofMinutes(1));
         view(As.agent("agent-9"), "customer-42");
+        f.clock.advance(java.time.Duration.ofMinutes(1));
 
         JsonNode viewedBy = view(AGENT, "customer-42").body().get("viewedBy");
 

@@ -49,7 +49,9 @@ class BusEventSamplesTest {
         try (Stream<Path> files = Files.list(BUS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode sample = Json.MAPPER.readTree(Files.readString(file));
-                if (sample.path("source").asText().equals(CheckoutService.SOURCE)) {
+                // the orders' answer to an erasure is about a customer, not an order (OrderErasureTest covers it)
+                if (sample.path("source").asText().equals(CheckoutService.SOURCE)
+                        && !sample.path("detail-type").asText().equals(com.omnis.shared.privacy.Erasure.PART_COMPLETED)) {
                     samples.add(sample);
                 }
             }

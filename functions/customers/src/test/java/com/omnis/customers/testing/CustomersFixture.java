@@ -26,10 +26,8 @@ import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.events.OutboxRecord;
 import com.omnis.shared.inventory.StockItems;
 import com.omnis.shared.inventory.StockSeed;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The template's tables on DynamoDB Local with a small catalog (a warehouse serving the web, a store,
- * three products, one automatic promotion, some stock), a fixed clock, and the real handler wired on them.
+ * three products, one automatic promotion, some stock), a hand-driven clock (at NOW until a test moves it), and the real handler wired on them.
  */
 public final class CustomersFixture implements AutoCloseable {
 
@@ -52,7 +50,7 @@ public final class CustomersFixture implements AutoCloseable {
     public static final String STORE = "store-lyon";
     public static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final com.omnis.local.testing.MutableClock clock = new com.omnis.local.testing.MutableClock(NOW);
     public final EmbeddedDynamo local = EmbeddedDynamo.startWith(SamTemplate.load());
     public final Map<String, String> tables = local.environmentFor("CustomersFunction");
     public final DynamoDbClient dynamo = local.client();

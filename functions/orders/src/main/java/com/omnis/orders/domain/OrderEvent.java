@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * An event an order change emits: its type (the EventBridge detail-type) and data, which always
- * starts with the order's id, number and sequence number after the change, so consumers can drop stale ones.
+ * starts with the order's id, number and sequence number after the change, so consumers can drop stale ones,
+ * and the order's customer when it has one (a guest's order has none), so the customer's timeline follows it.
  */
 public record OrderEvent(String type, Map<String, Object> data) {
 
@@ -38,6 +39,9 @@ public record OrderEvent(String type, Map<String, Object> data) {
         data.put("orderId", order.orderId());
         data.put("number", order.number());
         data.put("sequence", order.sequence());
+        if (order.customerId() != null) {
+            data.put("customerId", order.customerId());
+        }
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
                 data.put((String) keysAndValues[i], keysAndValues[i + 1]);
