@@ -47,6 +47,11 @@ final class LocalApi implements BeforeAllCallback, AfterAllCallback {
         runtime.close();
     }
 
+    /** The runtime itself, for what a journey checks beneath the API (every table after an erasure). */
+    LocalRuntime runtime() {
+        return runtime;
+    }
+
     /** A status, the body parsed (JSON null when empty) and the headers, named in lower case. */
     record Answer(int status, JsonNode body, Map<String, String> headers) {
     }

@@ -89,6 +89,52 @@ class PrivacyRequestsTest {
     }
 
     @Test
+    void theDailyScheduleLetsAWaitingErasureGoAheadOnceItsWaitIsOverAndNotBefore() {
+        // given: an erasure waiting for the dispute window of a completed order paid 100 days ago
+        f.order("ord-3", "OM-CCCC3333", "completed", NOW.minus(Duration.ofDays(100)), List.of());
+        JsonNode asked = ask(CAMILLE, "erasure").body();
+        Instant waitUntil = Instant.parse(asked.get("waitUntil").asText());
+        assertThat(waitUntil).isEqualTo(NOW.plus(Duration.ofDays(20)));
+        CustomersScheduleHandler schedule = new CustomersScheduleHandler(f.customers.privacy());
+
+        // when: the schedule runs the day before, then the day after the window closes
+        f.clock.set(waitUntil.minus(Duration.ofDays(1)));
+        var early = schedule.handleRequest(Map.of(), null);
+        List<String> typesBefore = f.outboxEvents().stream().map(DomainEvent::type).toList();
+        f.clock.set(waitUntil.plus(Duration.ofHours(1)));
+        var onTime = schedule.handleRequest(Map.of(), null);
+        var again = schedule.handleRequest(Map.of(), null);
+
+        // then: nothing before, the erasure approved once after, and nothing left to look at
+        assertThat(early.lookedAt()).isZero();
+        assertThat(typesBefore).doesNotContain("ErasureApproved");
+        assertThat(onTime.lookedAt()).isEqualTo(1);
+        assertThat(onTime.approved()).isEqualTo(1);
+        assertThat(f.outboxEvents()).extracting(DomainEvent::type).containsOnlyOnce("ErasureApproved");
+        assertThat(state(CAMILLE, asked.get("requestId").asText()).get("request").get("state").asText()).isEqualTo("erasing");
+        assertThat(again.lookedAt()).isZero();
+    }
+
+    @Test
+    void aWaitingErasureWhoseEndIsUnknownIsLookedAtAgainEveryDay() {
+        f.order("ord-4", "OM-DDDD4444", "placed", NOW.minus(Duration.ofDays(1)), List.of());
+        ask(CAMILLE, "erasure");
+        CustomersScheduleHandler schedule = new CustomersScheduleHandler(f.customers.privacy());
+
+        f.clock.set(NOW.plus(Duration.ofHours(23)));
+        var sooner = schedule.handleRequest(Map.of(), null);
+        f.clock.set(NOW.plus(Duration.ofHours(25)));
+        var dayOn = schedule.handleRequest(Map.of(), null);
+        var sameDay = schedule.handleRequest(Map.of(), null);
+
+        assertThat(sooner.lookedAt()).isZero();
+        assertThat(dayOn.lookedAt()).isEqualTo(1);
+        assertThat(dayOn.approved()).isZero();   // the order is still open
+        assertThat(sameDay.lookedAt()).isZero();  // looked at again in a day, not at every run
+        assertThat(f.outboxEvents()).extracting(DomainEvent::type).doesNotContain("ErasureApproved");
+    }
+
+    @Test
     void anErasureWithNothingOpenErasesTheRecordKeepsTheOptOutHashedAndCompletesWhenEveryPartAnswered() throws Exception {
         f.order("ord-1", "OM-AAAA1111", "completed", NOW.minus(Duration.ofDays(190)), List.of());
 

@@ -68,6 +68,18 @@ public record PrivacyRequest(String requestId, CustomerId customerId, Type type,
         partsDone = partsDone == null ? Set.of() : Set.copyOf(new TreeSet<>(partsDone));
     }
 
+    /** How soon a waiting erasure whose end is not known (an order still moving) is looked at again. */
+    public static final java.time.Duration RETRY_UNKNOWN = java.time.Duration.ofDays(1);
+
+    /** When the schedule looks at a waiting erasure again: when what it waits for ends, or a day on when unknown. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Optional<Instant> retryAt() {
+        if (type != Type.ERASURE || state != State.WAITING) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(waitUntil != null ? waitUntil : updatedAt.plus(RETRY_UNKNOWN));
+    }
+
     public boolean open() {
         return type == Type.ERASURE && (state == State.WAITING || state == State.ERASING);
     }

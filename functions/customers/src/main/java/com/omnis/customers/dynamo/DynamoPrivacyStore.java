@@ -104,6 +104,16 @@ public final class DynamoPrivacyStore implements PrivacyStore {
     }
 
     @Override
+    public List<PrivacyRequest> dueErasures(Instant now, int limit) {
+        return dynamo.query(b -> b.tableName(table).indexName(PrivacyItems.BY_RETRY).limit(limit)
+                        .keyConditionExpression("#bucket = :bucket AND #at <= :now")
+                        .expressionAttributeNames(Map.of("#bucket", PrivacyItems.RETRY_BUCKET, "#at", PrivacyItems.RETRY_AT))
+                        .expressionAttributeValues(Map.of(":bucket", AttributeValue.fromS(PrivacyItems.WAITING_ERASURES),
+                                ":now", AttributeValue.fromS(now.toString()))))
+                .items().stream().map(PrivacyItems::fromItem).toList();
+    }
+
+    @Override
     public void approve(PrivacyRequest erasing, DomainEvent approved) {
         Put request = Put.builder().tableName(table).item(PrivacyItems.toItem(erasing)).conditionExpression(NEW_OR_WAITING)
                 .expressionAttributeNames(Map.of("#c", CustomerItems.CUSTOMER_ID, "#state", PrivacyItems.STATE))

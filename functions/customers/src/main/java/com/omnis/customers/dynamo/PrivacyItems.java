@@ -34,6 +34,11 @@ final class PrivacyItems {
     static final String ORDER_NUMBER = "orderNumber";
     static final String REASON = "reason";
     static final String UNTIL = "until";
+    /** Sparse index {@link #BY_RETRY}: only a waiting erasure carries these, so the schedule finds what to look at again. */
+    static final String BY_RETRY = "byRetry";
+    static final String RETRY_BUCKET = "retryBucket";
+    static final String RETRY_AT = "retryAt";
+    static final String WAITING_ERASURES = "erasure-waiting";
 
     /** Characters per chunk: at 4 bytes a character at worst, well under the 400 KB item limit. */
     static final int CHUNK_CHARS = 90_000;
@@ -77,6 +82,10 @@ final class PrivacyItems {
         if (r.waitUntil() != null) {
             item.put(WAIT_UNTIL, s(r.waitUntil().toString()));
         }
+        r.retryAt().ifPresent(at -> {
+            item.put(RETRY_BUCKET, s(WAITING_ERASURES));
+            item.put(RETRY_AT, s(at.toString()));
+        });
         if (!r.partsDone().isEmpty()) {
             item.put(PARTS_DONE, AttributeValue.fromSs(List.copyOf(r.partsDone())));
         }

@@ -90,7 +90,8 @@ public final class PrivacyService {
         List<PrivacyRequest.Blocker> blockers = elsewhere.blockers(request.customerId(), now);
         if (!blockers.isEmpty()) {
             PrivacyRequest waiting = request.waiting(blockers, now);
-            if (!waiting.waitingFor().equals(request.waitingFor()) || request.updatedAt().equals(request.requestedAt())) {
+            boolean due = request.retryAt().filter(at -> !at.isAfter(now)).isPresent();
+            if (due || !waiting.waitingFor().equals(request.waitingFor()) || request.updatedAt().equals(request.requestedAt())) {
                 store.saveWaiting(waiting);
             }
             return waiting;
@@ -99,6 +100,34 @@ public final class PrivacyService {
         store.approve(erasing, CustomerEvents.erasureApproved(new Erasure.Approved(request.customerId(),
                 request.requestId(), now, optOuts(request.customerId())), correlationId));
         return erasing;
+    }
+
+    /** What one run of the retry schedule did: the waiting erasures it looked at, and how many went ahead. */
+    public record Retried(int lookedAt, int approved) {
+    }
+
+    /**
+     * The daily schedule: every waiting erasure whose wait is over (or whose end was unknown a day ago) is
+     * looked at again, so an erasure goes ahead without the customer asking twice. The index is read late:
+     * each request is read again before deciding.
+     */
+    public Retried retryWaiting(int limit) {
+        int approved = 0;
+        List<PrivacyRequest> due = store.dueErasures(clock.instant(), limit);
+        for (PrivacyRequest listed : due) {
+            Optional<PrivacyRequest> current = store.request(listed.customerId(), listed.requestId());
+            if (current.isEmpty() || current.get().state() != PrivacyRequest.State.WAITING) {
+                continue;
+            }
+            try {
+                if (proceedIfFree(current.get(), "retry-" + listed.requestId()).state() == PrivacyRequest.State.ERASING) {
+                    approved++;
+                }
+            } catch (com.omnis.shared.dynamo.StaleWriteException wentAhead) {
+                // the customer's own look approved it meanwhile
+            }
+        }
+        return new Retried(due.size(), approved);
     }
 
     /** The request and, for an export still kept, its document. */

@@ -24,6 +24,9 @@ public interface PrivacyStore {
     /** Saves a waiting erasure (new, or still waiting with other reasons). */
     void saveWaiting(PrivacyRequest request);
 
+    /** Waiting erasures due to be looked at again ({@link PrivacyRequest#retryAt()} not after {@code now}), oldest first. */
+    List<PrivacyRequest> dueErasures(java.time.Instant now, int limit);
+
     /** The erasure goes ahead: the request and {@code approved} (to every context) in one transaction. */
     void approve(PrivacyRequest erasing, DomainEvent approved);
 
