@@ -26,7 +26,8 @@ class CustomerViewTest {
         f.getMe(CAMILLE);
         f.patchMe(CAMILLE, Map.of("name", "Camille Martin", "phone", "+33612345678"));
         f.save(CAMILLE, "mobile", "TEE-BLUE-M");
-        f.order("ord-1", "OM-AAAA1111", "placed", CustomersFixture.NOW.minus(Duration.ofHours(2)), List.of());
+        f.order("ord-1", "OM-AAAA1111", "placed", CustomersFixture.NOW.minus(Duration.ofHours(2)), List.of(),
+                List.of(Map.of("claimId", "clm-1", "status", "open"), Map.of("claimId", "clm-0", "status", "resolved")));
         f.deliver("omnis.orders", "OrderPlaced", CustomersFixture.NOW.minus(Duration.ofHours(2)), Map.of(
                 "orderId", "ord-1", "number", "OM-AAAA1111", "customerId", "customer-42", "channel", "mobile"));
         f.http.send(Http.request("POST", "/customers/{customerId}/interactions", "/customers/customer-42/interactions")
@@ -49,6 +50,8 @@ class CustomerViewTest {
         assertThat(body.get("savedItems").get(0).get("sku").asText()).isEqualTo("TEE-BLUE-M");
         assertThat(body.get("orders").get(0).get("number").asText()).isEqualTo("OM-AAAA1111");
         assertThat(body.get("orders").get(0).get("status").asText()).isEqualTo("placed");
+        assertThat(body.get("orders").get(0).get("openClaims").get(0).asText()).isEqualTo("clm-1");
+        assertThat(body.get("orders").get(0).get("openClaims")).hasSize(1);
         assertThat(body.get("timeline").get(0).get("type").asText()).isEqualTo("OrderPlaced");
         assertThat(body.get("interactions").get(0).get("reason").asText()).isEqualTo("Delivery date");
     }

@@ -89,6 +89,18 @@ class PrivacyRequestsTest {
     }
 
     @Test
+    void anErasureWaitsWhileAClaimIsOpenOnACompletedOrder() {
+        f.order("ord-5", "OM-EEEE5555", "completed", NOW.minus(Duration.ofDays(200)), List.of(),
+                List.of(Map.of("claimId", "clm-1", "status", "open")));
+
+        Http.Response asked = ask(CAMILLE, "erasure");
+
+        assertThat(asked.body().get("state").asText()).isEqualTo("waiting");
+        assertThat(asked.body().get("waitingFor").findValuesAsText("reason")).containsExactly("claim-open");
+        assertThat(asked.body().has("waitUntil")).as("no known end").isFalse();
+    }
+
+    @Test
     void theDailyScheduleLetsAWaitingErasureGoAheadOnceItsWaitIsOverAndNotBefore() {
         // given: an erasure waiting for the dispute window of a completed order paid 100 days ago
         f.order("ord-3", "OM-CCCC3333", "completed", NOW.minus(Duration.ofDays(100)), List.of());

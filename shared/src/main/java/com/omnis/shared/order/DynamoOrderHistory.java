@@ -74,6 +74,11 @@ public final class DynamoOrderHistory implements OrderHistory {
                     open.add(new OpenMatter(orderId, number, "return-open", null));
                 }
             });
+            doc.path("claims").forEach(c -> {
+                if ("open".equals(c.path("status").asText())) {
+                    open.add(new OpenMatter(orderId, number, "claim-open", null));
+                }
+            });
             String last = doc.path("updatedAt").asText(doc.path("placedAt").asText(""));
             if (!last.isBlank() && !"cancelled".equals(status == null ? null : status.s())) {
                 Instant until = Instant.parse(last).plus(DISPUTE_WINDOW);
@@ -104,10 +109,16 @@ public final class DynamoOrderHistory implements OrderHistory {
                 openReturns.add(r.path("returnId").asText());
             }
         });
+        List<String> openClaims = new ArrayList<>();
+        doc.path("claims").forEach(c -> {
+            if ("open".equals(c.path("status").asText())) {
+                openClaims.add(c.path("claimId").asText());
+            }
+        });
         AttributeValue status = item.get(OrderLayout.STATUS);
         return new OrderSummary(doc.path("orderId").asText(), doc.path("number").asText(), doc.path("channel").asText(),
                 status == null ? null : status.s(), Instant.parse(doc.path("placedAt").asText()),
-                doc.path("totals").path("total"), fulfilments, openReturns,
+                doc.path("totals").path("total"), fulfilments, openReturns, openClaims,
                 doc.path("payment").path("status").asText(null));
     }
 

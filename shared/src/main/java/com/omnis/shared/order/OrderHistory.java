@@ -19,7 +19,7 @@ public interface OrderHistory {
     /** An order as the agent's screen shows it. */
     record OrderSummary(String orderId, String number, String channel, String status, Instant placedAt,
                         JsonNode total, List<FulfilmentSummary> fulfilments, List<String> openReturns,
-                        String paymentStatus) {
+                        List<String> openClaims, String paymentStatus) {
     }
 
     record FulfilmentSummary(String fulfilmentId, String kind, String locationId, String state) {

@@ -123,10 +123,17 @@ public final class CustomersFixture implements AutoCloseable {
 
     /** An order as the orders function stores it (its layout in shared.order.OrderLayout). */
     public void order(String orderId, String number, String status, Instant updatedAt, List<Object> returns) {
-        Map<String, Object> doc = Map.of("orderId", orderId, "number", number, "channel", "web",
+        order(orderId, number, status, updatedAt, returns, List.of());
+    }
+
+    /** The same, with claims ({@code {claimId, status}}: "delivery not received" opened by the customer). */
+    public void order(String orderId, String number, String status, Instant updatedAt, List<Object> returns,
+                      List<Object> claims) {
+        Map<String, Object> doc = new java.util.HashMap<>(Map.of("orderId", orderId, "number", number, "channel", "web",
                 "customerId", "customer-42", "contact", Map.of("email", "camille@example.fr", "name", "Camille Martin"),
                 "placedAt", updatedAt.minus(Duration.ofDays(1)).toString(), "updatedAt", updatedAt.toString(),
-                "returns", returns, "fulfilments", List.of(), "totals", Map.of("total", Map.of("amount", 1999, "currency", "EUR")));
+                "returns", returns, "fulfilments", List.of(), "totals", Map.of("total", Map.of("amount", 1999, "currency", "EUR"))));
+        doc.put("claims", claims);
         dynamo.putItem(b -> b.tableName(tables.get("ORDERS_TABLE")).item(Map.of(
                 OrderLayout.PK, AttributeValue.fromS("order#" + orderId), OrderLayout.SK, AttributeValue.fromS("order"),
                 OrderLayout.DOC, AttributeValue.fromS(Json.write(doc)), OrderLayout.STATUS, AttributeValue.fromS(status),
