@@ -107,6 +107,9 @@ CRITICAL_TABLES = {  # logical id: (key schema, {index: key schema}, TTL attribu
     "OrdersTable": ([("pk", "HASH"), ("sk", "RANGE")],
                     {"byCustomer": [("customerKey", "HASH"), ("placedKey", "RANGE")], "byNumber": [("number", "HASH")],
                      "byLocation": [("fulfilmentLocation", "HASH"), ("fulfilmentKey", "RANGE")]}, None),
+    "MessagesTable": ([("pk", "HASH"), ("sk", "RANGE")],
+                      {"byDue": [("dueBucket", "HASH"), ("notBefore", "RANGE")], "byCustomer": [("customerId", "HASH")]},
+                      "expiresAt"),
 }
 CRITICAL_FUNCTIONS = {  # logical id: (handler, {variable: the resource it must name})
     "CatalogFunction": ("com.omnis.catalog.CatalogHandler::handleRequest",

@@ -2,6 +2,7 @@ package com.omnis.notifications;
 
 import com.omnis.notifications.domain.LinkSigner;
 import com.omnis.notifications.dynamo.CustomersReadPort;
+import com.omnis.notifications.dynamo.DynamoEventOutbox;
 import com.omnis.notifications.dynamo.DynamoIdleCarts;
 import com.omnis.notifications.dynamo.DynamoMessageStore;
 import com.omnis.notifications.dynamo.DynamoSavedItems;
@@ -10,6 +11,7 @@ import com.omnis.notifications.senders.SnsSmsSender;
 import com.omnis.notifications.service.AbandonedCarts;
 import com.omnis.notifications.service.CustomerDirectory;
 import com.omnis.notifications.service.EmailSender;
+import com.omnis.notifications.service.MessageErasure;
 import com.omnis.notifications.service.MessageLog;
 import com.omnis.notifications.service.Notifier;
 import com.omnis.notifications.service.SavedItemReminders;
@@ -29,6 +31,7 @@ import com.omnis.shared.inventory.DynamoStockReader;
 import com.omnis.shared.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -36,7 +39,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The notifications function's object graph, built once per container from its settings. */
 public record Notifications(Notifier notifier, OrderNotifications orders, StockNotifications stock,
-                            Suppressions suppressions, AbandonedCarts carts, SavedItemReminders savedItems, MessageLog log) {
+                            Suppressions suppressions, AbandonedCarts carts, SavedItemReminders savedItems, MessageLog log,
+                            Optional<MessageErasure> erasure) {
 
     /** Where a customer manages their consents, without the storefront's URL: the unsubscribe link. */
     static final String CONSENT_PAGE = "/account/consents";
@@ -57,26 +61,35 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
         return fromSettings(settings, Metrics.forFunction(settings));
     }
 
+    /** The graph of the schedules: no erasure, so that function needs no outbox. */
     public static Notifications fromSettings(Settings settings, Metrics metrics) {
+        return fromSettings(settings, metrics, false);
+    }
+
+    /** The graph of the bus consumer: with the erasure of a customer's part, which answers on {@code OUTBOX_TABLE}. */
+    public static Notifications forBusEvents(Settings settings, Metrics metrics) {
+        return fromSettings(settings, metrics, true);
+    }
+
+    private static Notifications fromSettings(Settings settings, Metrics metrics, boolean answersErasures) {
         AwsClients aws = new AwsClients(settings);
         DynamoDbClient dynamo = aws.dynamoDb();
         EmailSender email = new SesEmailSender(aws.configure(SesV2Client.builder()).build(), settings.require("SENDER_EMAIL"),
                 settings.find("SES_CONFIGURATION_SET"));
         SmsSender sms = new SnsSmsSender(aws.configure(SnsClient.builder()).build(), settings.get("SMS_SENDER_ID", "Omnis"));
-        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings, email, sms, settings.clock(), metrics);
-    }
-
-    /** Wires the function on {@code dynamo} with the table names of {@code settings}, sending through {@code email} and {@code sms}. */
-    public static Notifications wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings,
-                                     EmailSender email, SmsSender sms, Clock clock, Metrics metrics) {
-        return wire(dynamo, enhanced, settings,
+        Optional<String> outbox = answersErasures ? Optional.of(settings.require("OUTBOX_TABLE")) : Optional.empty();
+        return wire(dynamo, aws.dynamoDbEnhanced(dynamo), settings,
                 new CustomersReadPort(new DynamoCustomerDirectory(dynamo, settings.require("CUSTOMERS_TABLE"))),
-                email, sms, clock, metrics);
+                email, sms, settings.clock(), metrics, outbox);
     }
 
+    /**
+     * Wires the function on {@code dynamo} with the table names of {@code settings}, sending through {@code email}
+     * and {@code sms}; with an {@code outboxTable}, it answers erasures there.
+     */
     public static Notifications wire(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, Settings settings,
                                      CustomerDirectory customers, EmailSender email, SmsSender sms, Clock clock,
-                                     Metrics metrics) {
+                                     Metrics metrics, Optional<String> outboxTable) {
         String storefront = settings.require("STOREFRONT_URL");
         DynamoMessageStore store = new DynamoMessageStore(dynamo, settings.require("MESSAGES_TABLE"));
         Notifier notifier = new Notifier(customers, store, new MustacheTemplates(), email, sms,
@@ -94,6 +107,7 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
                         storefront, clock, Duration.ofHours(Long.parseLong(settings.get("ABANDONED_CART_HOURS", "4")))),
                 new SavedItemReminders(notifier, new DynamoSavedItems(dynamo, settings.require("CUSTOMERS_TABLE")), products,
                         availability, storefront, clock, Duration.ofDays(Long.parseLong(settings.get("SAVED_ITEM_DAYS", "7")))),
-                new MessageLog(store));
+                new MessageLog(store),
+                outboxTable.map(table -> new MessageErasure(store, new DynamoEventOutbox(dynamo, table), clock)));
     }
 }

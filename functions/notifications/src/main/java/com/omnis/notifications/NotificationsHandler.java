@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnis.notifications.domain.Suppression;
+import com.omnis.notifications.service.MessageErasure;
 import com.omnis.notifications.service.Notifier;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.lambda.Invocation;
@@ -12,6 +13,7 @@ import com.omnis.shared.metrics.Metrics;
 import java.util.Optional;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
+import com.omnis.shared.privacy.Erasure;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,9 @@ import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The target of the notifications rules on the bus: the orders' and inventory's domain events (the
- * {@code DomainEvent} envelope in {@code detail}), and SES' bounce and complaint events (default bus).
+ * {@code DomainEvent} envelope in {@code detail}), the customers' {@code ErasureApproved} (this context's
+ * part of an erasure, answered with {@code ErasurePartCompleted}), and SES' bounce and complaint events
+ * (default bus).
  * A failure is thrown: the rule's RetryPolicy delivers the event again, then its dead-letter queue keeps it.
  */
 public final class NotificationsHandler implements RequestHandler<ScheduledEvent, NotificationsHandler.Report> {
@@ -38,7 +42,7 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
     }
 
     private NotificationsHandler(Settings settings, Invocation invocation) {
-        this(Notifications.fromSettings(settings, invocation.metrics()), invocation);
+        this(Notifications.forBusEvents(settings, invocation.metrics()), invocation);
     }
 
     public NotificationsHandler(Notifications notifications) {
@@ -61,12 +65,22 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
             return new Report(event.getDetailType(), sesEvent(detail));
         }
         DomainEvent domainEvent = DomainEvent.fromDetail(detail);
+        if ("omnis.customers".equals(event.getSource()) && Erasure.APPROVED.equals(domainEvent.type())) {
+            return new Report(domainEvent.type(), List.of(erasure(domainEvent)));
+        }
         List<Notifier.Outcome> outcomes = switch (event.getSource()) {
             case "omnis.orders" -> notifications.orders().on(domainEvent);
             case "omnis.inventory" -> notifications.stock().on(domainEvent);
             default -> List.of();
         };
         return new Report(domainEvent.type(), outcomes.stream().map(o -> o.channel().code() + ": " + o.note()).toList());
+    }
+
+    private String erasure(DomainEvent event) {
+        MessageErasure erasure = notifications.erasure()
+                .orElseThrow(() -> new IllegalStateException("this function was wired without the outbox: it cannot answer erasures"));
+        Erasure.PartCompleted done = erasure.onApproved(event.dataAs(Erasure.Approved.class), event.correlationId());
+        return "erased: " + done.counts();
     }
 
     /** SES v2 event destinations: {@code eventType} Bounce (permanent ones only) or Complaint, with their recipients. */

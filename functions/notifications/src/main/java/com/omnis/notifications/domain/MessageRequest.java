@@ -11,9 +11,16 @@ import java.util.Objects;
  *
  * @param eventId the domain event's id (stable across redeliveries), or the schedule's own key
  *                ({@code cart:<cartId>}); with kind, channel and customer it names the message once
+ * @param reference what the message is about, for the customer's log and the agent: {@code order/<id>},
+ *                  {@code cart/<id>}, {@code sku/<sku>}; null when nothing in particular
  */
 public record MessageRequest(String eventId, String eventType, Instant eventAt, MessageKind kind, String customerId,
-                             Map<String, Object> model) {
+                             Map<String, Object> model, String reference) {
+
+    public MessageRequest(String eventId, String eventType, Instant eventAt, MessageKind kind, String customerId,
+                          Map<String, Object> model) {
+        this(eventId, eventType, eventAt, kind, customerId, model, null);
+    }
 
     public MessageRequest {
         Objects.requireNonNull(eventId, "eventId");

@@ -8,28 +8,39 @@ import com.omnis.notifications.domain.ClaimState;
 import com.omnis.notifications.domain.Delivery;
 import com.omnis.notifications.domain.MessageChannel;
 import com.omnis.notifications.domain.OrderSummary;
+import com.omnis.notifications.domain.Suppression;
 import com.omnis.notifications.service.MessageStore;
 import com.omnis.notifications.service.OrderBook;
 import com.omnis.shared.dynamo.Cursor;
 import com.omnis.shared.dynamo.Page;
 import com.omnis.shared.error.InvalidInputException;
+import com.omnis.shared.privacy.ContactHash;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** {@link MessageStore} and {@link OrderBook} on {@code MESSAGES_TABLE} (layout: {@link MessageItems}). */
 public final class DynamoMessageStore implements MessageStore, OrderBook {
@@ -162,6 +173,114 @@ public final class DynamoMessageStore implements MessageStore, OrderBook {
     }
 
     @Override
+    public Optional<String> optOut(String address) {
+        Set<String> hashes = new LinkedHashSet<>(List.of(ContactHash.of(address), ContactHash.of(Suppression.normalise(address))));
+        for (String hash : hashes) {
+            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(MessageItems.optOutKey(hash))).item();
+            if (item != null && !item.isEmpty()) {
+                return Optional.of(item.get(MessageItems.REASON).s());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void keepOptOut(String contactHash, String channel, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(MessageItems.optOutKey(contactHash));
+        item.put(MessageItems.REASON, s(Suppression.MARKETING_WITHDRAWN.code()));
+        item.put(MessageItems.CHANNEL, s(channel));
+        item.put(MessageItems.AT, s(at.toString()));
+        // the first erasure's instant stays: a redelivery keeps the same entry
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(" + MessageItems.PK + ")"));
+        } catch (ConditionalCheckFailedException alreadyKept) {
+            // the same opt-out, kept by an earlier delivery or another erasure of that contact
+        }
+    }
+
+    @Override
+    public Erased erase(String customerId) {
+        Set<Map<String, AttributeValue>> logLines = new LinkedHashSet<>();
+        Set<Map<String, AttributeValue>> candidates = new LinkedHashSet<>();
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", MessageItems.PK))
+                .expressionAttributeValues(Map.of(":pk", s(MessageItems.customerPk(customerId)))).build())
+                .items().forEach(item -> {
+                    logLines.add(MessageItems.key(item.get(MessageItems.PK).s(), item.get(MessageItems.SK).s()));
+                    // a claim written before claims carried customerId is not in byCustomer: its log line names it
+                    MessageItems.claimPkOf(item, customerId).ifPresent(pk -> {
+                        candidates.add(MessageItems.key(pk, MessageItems.CLAIM));
+                        candidates.add(MessageItems.key(pk, MessageItems.DEFERRED));
+                    });
+                });
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(MessageItems.BY_CUSTOMER)
+                .keyConditionExpression("#customer = :customer")
+                .expressionAttributeNames(Map.of("#customer", MessageItems.CUSTOMER_ID))
+                .expressionAttributeValues(Map.of(":customer", s(customerId))).build())
+                .items().forEach(item -> candidates.add(MessageItems.key(item.get(MessageItems.PK).s(),
+                        item.get(MessageItems.SK).s())));
+        candidates.add(MessageItems.capKey(customerId));
+        // the index is eventually consistent and the log-derived keys are guesses: count what the table holds
+        List<Map<String, AttributeValue>> records = existing(candidates);
+        delete(new ArrayList<>(logLines));
+        delete(records);
+        return new Erased(logLines.size(), records.size());
+    }
+
+    private List<Map<String, AttributeValue>> existing(Set<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        List<Map<String, AttributeValue>> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += MAX_BATCH_GET) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(all.subList(from, Math.min(all.size(), from + MAX_BATCH_GET))).consistentRead(true)
+                    .projectionExpression("#pk, #sk")
+                    .expressionAttributeNames(Map.of("#pk", MessageItems.PK, "#sk", MessageItems.SK)).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                backOff(attempt);
+                BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(
+                        MessageItems.key(item.get(MessageItems.PK).s(), item.get(MessageItems.SK).s())));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private void delete(List<Map<String, AttributeValue>> keys) {
+        for (int from = 0; from < keys.size(); from += MAX_BATCH_WRITE) {
+            Map<String, List<WriteRequest>> request = Map.of(table, keys.subList(from, Math.min(keys.size(), from + MAX_BATCH_WRITE))
+                    .stream().map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
+                    .toList());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                backOff(attempt);
+                BatchWriteItemResponse response = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(request).build());
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    /** Before the attempt-th try of a batch's unprocessed part: nothing, then 50 ms doubling; the event is retried after 8. */
+    private static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        if (attempt > BATCH_ATTEMPTS) {
+            throw new IllegalStateException("the messages table kept throttling a batch: the event is delivered again");
+        }
+        try {
+            Thread.sleep(50L << Math.min(attempt - 1, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch waited", e);
+        }
+    }
+
+    private static final int MAX_BATCH_GET = 100;
+    private static final int MAX_BATCH_WRITE = 25;
+    private static final int BATCH_ATTEMPTS = 8;
+
+    @Override
     public boolean takeMarketingDay(String customerId, LocalDate day) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(MessageItems.capKey(customerId))
@@ -230,6 +349,7 @@ public final class DynamoMessageStore implements MessageStore, OrderBook {
         Map<String, AttributeValue> item = new HashMap<>(MessageItems.claimKey(key));
         item.put(MessageItems.STATE, s(state.name()));
         item.put(MessageItems.AT, s(at.toString()));
+        item.put(MessageItems.CUSTOMER_ID, s(key.customerId()));
         item.put(MessageItems.EXPIRES_AT, n(at.plus(MessageItems.CLAIM_RETENTION).getEpochSecond()));
         return item;
     }

@@ -50,7 +50,7 @@ public final class AbandonedCarts {
                 model.put("lines", cart.lines().stream().map(line -> Map.<String, Object>of("quantity", line.quantity(),
                         "name", products.find(line.sku()).map(Product::name).orElse(line.sku().value()))).toList());
                 notifier.notify(new MessageRequest("cart:" + cart.cartId(), "CartIdle", cart.updatedAt(),
-                        MessageKind.ABANDONED_CART, cart.customerId(), model));
+                        MessageKind.ABANDONED_CART, cart.customerId(), model, "cart/" + cart.cartId()));
             });
         }
         return idle.size();

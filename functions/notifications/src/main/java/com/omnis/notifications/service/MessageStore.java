@@ -47,6 +47,26 @@ public interface MessageStore {
 
     void suppress(String address, String reason, Instant at);
 
+    /**
+     * The opt-out an erasure kept for {@code address} ({@link com.omnis.notifications.domain.Suppression#MARKETING_WITHDRAWN}),
+     * looked up by its {@code ContactHash} (of the address as given and as normalised); it refuses marketing only.
+     */
+    Optional<String> optOut(String address);
+
+    /** Keeps an erased customer's opt-out under {@code contactHash}, beside any suppression of that contact; idempotent. */
+    void keepOptOut(String contactHash, String channel, Instant at);
+
+    /** What an erasure deleted: log lines ({@code messages}) and the other items of the customer ({@code records}). */
+    record Erased(int messages, int records) {
+    }
+
+    /**
+     * Deletes everything held for {@code customerId}: its delivery log, its claims and deferred messages (reminders
+     * of idle carts and saved items included), its marketing cap, the summaries of its orders. Counts only what
+     * existed: a second call deletes nothing and answers zeros.
+     */
+    Erased erase(String customerId);
+
     /** Takes the customer's marketing slot of {@code day}; false when a message already took it. */
     boolean takeMarketingDay(String customerId, LocalDate day);
 

@@ -135,7 +135,9 @@ public final class Notifier {
         LocalDate today = now.atZone(recipient.timeZone()).toLocalDate();
         boolean marketing = request.kind().purpose().isMarketing();
         boolean consented = marketing && customers.consented(recipient.customerId(), request.kind().purpose(), channel);
-        Optional<String> suppression = recipient.address(channel).flatMap(address -> store.suppression(Suppression.normalise(address)));
+        // an erased customer's opt-out (kept as a hash) still holds for the marketing sent to that contact
+        Optional<String> suppression = recipient.address(channel).flatMap(address -> store.suppression(Suppression.normalise(address))
+                .or(() -> marketing ? store.optOut(address) : Optional.empty()));
         Decision decision = DeliveryPolicy.decide(new DeliveryPolicy.Facts(request.kind(), channel, recipient, consented,
                 suppression, marketing && store.marketingSentOn(recipient.customerId(), today), now));
         if (!decision.sends()) {
@@ -224,6 +226,6 @@ public final class Notifier {
     private static Delivery log(MessageRequest request, MessageChannel channel, Decision decision, Optional<String> subject,
                                 Instant at) {
         return new Delivery(request.customerId(), at, request.kind(), channel, decision.outcome(), decision.reason(),
-                request.eventId(), request.eventType(), decision.notBefore(), subject);
+                request.eventId(), request.eventType(), decision.notBefore(), subject, Optional.ofNullable(request.reference()));
     }
 }

@@ -75,7 +75,7 @@ public final class OrderNotifications {
         model.put("orderUrl", storefrontUrl + "/orders/" + encode(orderId));
         model.putAll(details(kind.get(), event, data, order));
         return notifier.notify(new MessageRequest(event.id(), event.type(), event.occurredAt(), kind.get(),
-                order.customer().get(), model));
+                order.customer().get(), model, "order/" + orderId));
     }
 
     /**

@@ -66,7 +66,8 @@ public final class SavedItemReminders {
                 model.put("oldPrice", item.priceWhenSaved());
                 model.put("newPrice", product.get().price());
                 notifier.notify(new MessageRequest("price-drop:" + item.sku().value() + ":" + product.get().price().amount(),
-                        "SavedItemPriceDropped", now, MessageKind.PRICE_DROP, item.customerId(), model));
+                        "SavedItemPriceDropped", now, MessageKind.PRICE_DROP, item.customerId(), model,
+                        "sku/" + item.sku().value()));
             } else if (!item.savedAt().isAfter(now.minus(after))) {
                 long left = availability.of(item.sku(), Channel.WEB).available();
                 model.put("price", product.get().price());
@@ -74,7 +75,8 @@ public final class SavedItemReminders {
                     model.put("available", left);
                 }
                 notifier.notify(new MessageRequest("saved-reminder:" + item.sku().value() + ":" + item.savedAt(),
-                        "SavedItemReminderDue", now, MessageKind.SAVED_ITEM_REMINDER, item.customerId(), model));
+                        "SavedItemReminderDue", now, MessageKind.SAVED_ITEM_REMINDER, item.customerId(), model,
+                        "sku/" + item.sku().value()));
             }
         }
         return items.size();

@@ -82,7 +82,7 @@ public final class StockNotifications {
                 : event.id();
         for (String customerId : savers) {
             outcomes.addAll(notifier.notify(new MessageRequest(key, event.type(), event.occurredAt(), kind,
-                    customerId, model)));
+                    customerId, model, "sku/" + sku.value())));
         }
         return outcomes;
     }

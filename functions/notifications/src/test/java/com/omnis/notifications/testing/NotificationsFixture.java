@@ -50,13 +50,13 @@ public final class NotificationsFixture implements AutoCloseable {
     public final Notifications notifications;
     public final NotificationsHandler handler;
     public final DynamoMessageStore store;
-    private final EmbeddedDynamo local;
+    final EmbeddedDynamo local;
 
     public NotificationsFixture() {
         local = EmbeddedDynamo.startWith(SamTemplate.load());
         environment = local.environmentFor("NotificationsFunction");
         notifications = Notifications.wire(local.client(), local.enhancedClient(), Settings.of(environment), customers,
-                outbox, outbox, clock, Metrics.NONE);
+                outbox, outbox, clock, Metrics.NONE, java.util.Optional.of(environment.get("OUTBOX_TABLE")));
         handler = new NotificationsHandler(notifications);
         store = new DynamoMessageStore(local.client(), environment.get("MESSAGES_TABLE"));
         SeedTables.locations(local.enhancedClient(), environment.get("LOCATIONS_TABLE")).save(new Location(PARIS_OPERA,
@@ -81,6 +81,11 @@ public final class NotificationsFixture implements AutoCloseable {
         local.client().putItem(r -> r.tableName(environment.get("CUSTOMERS_TABLE")).item(com.omnis.shared.customer.CustomerItems
                 .toItem(new com.omnis.shared.customer.SavedItem(com.omnis.shared.domain.CustomerId.of(customerId), sku, at,
                         com.omnis.shared.domain.Channel.WEB, price, 0))));
+    }
+
+    /** The DynamoDB Local client, for the tests that look at what the tables hold. */
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo() {
+        return local.client();
     }
 
     /** Delivers {@code event} to the handler as EventBridge would. */
