@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The notifications part of a customer's erasure ({@code ErasureApproved}, the sample of events/bus): what was
+ * The notifications part of a customer's erasure ({@code ErasureApproved}, as customers writes it for
+ * customer-1 of these tests: test resources' events/ErasureApproved.json, the real hashes of her contacts): what was
  * held for the customer goes, another customer's stays, the withdrawn contacts keep refusing marketing as
  * hashes, and one {@code ErasurePartCompleted} per delivery answers with what went.
  */
@@ -181,7 +182,7 @@ class ErasureTest {
     }
 
     private static com.amazonaws.services.lambda.runtime.events.ScheduledEvent erasureApproved() {
-        return NotificationsFixture.busEvent("customers-erasure-approved", detail -> { });
+        return event("ErasureApproved");
     }
 
     private List<Map<String, AttributeValue>> scan() {
@@ -210,7 +211,7 @@ class ErasureTest {
 
     @Test
     void theSampleCarriesTheHashesOfTheWithdrawnContacts() {
-        // the sample is what customers sends for customer-1 (its hashes are ContactHash's, not made up)
+        // the fixture is what customers sends for customer-1 (its hashes are ContactHash's, not made up)
         DomainEvent sample = DomainEvent.fromDetail(com.omnis.shared.json.Json.MAPPER.valueToTree(erasureApproved().getDetail()));
         assertThat(sample.dataAs(Erasure.Approved.class).optOuts()).extracting(Erasure.OptOut::contactHash)
                 .containsExactly(ContactHash.of(CAMILLE_EMAIL), ContactHash.of("+33612345678"));
