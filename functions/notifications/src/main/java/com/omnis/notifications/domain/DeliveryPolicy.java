@@ -7,7 +7,9 @@ import java.time.Instant;
  * <ol>
  *   <li>classify: the kind's purpose (transactional, marketing, saved-item alerts);</li>
  *   <li>consent: a non-transactional message needs the customer's consent for its purpose on the channel;</li>
- *   <li>suppression: no address on file, a bounced or complained address, a number that replied STOP;</li>
+ *   <li>suppression: no address on file, a bounced or complained address, a number that replied STOP; for a
+ *       non-transactional message also the opt-out an erased customer left on that contact (kept as its hash,
+ *       {@code marketing-withdrawn}): the sender looks them up and gives the first found as {@code suppression};</li>
  *   <li>quiet hours: no text message, and no marketing at all, between 21:00 and 08:00 in the customer's time
  *       zone: the message is deferred to the next 08:00, never dropped (a schedule sends it then, after running
  *       this policy again);</li>
