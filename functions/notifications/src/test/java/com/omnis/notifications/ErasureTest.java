@@ -141,8 +141,7 @@ class ErasureTest {
                     assertThat(line.outcome()).isEqualTo(Decision.Outcome.SUPPRESSED);
                     assertThat(line.reason()).isEqualTo("marketing-withdrawn");
                 });
-        assertThat(fixture.outbox.emails).filteredOn(email -> email.to().contains("xample.")).extracting(email -> email.to().trim()
-                .toLowerCase() + " " + email.subject())
+        assertThat(fixture.outbox.emails).extracting(email -> email.to().trim().toLowerCase() + " " + email.subject())
                 .containsExactlyInAnyOrder(
                         "camille.martin@example.fr Votre commande OM-33333333 est confirmée",
                         "jonas.weber@example.de T-shirt <Bleu> & Co is back in stock",
