@@ -8,6 +8,7 @@ import com.omnis.carts.domain.CartOwner;
 import com.omnis.carts.domain.CartStatus;
 import com.omnis.carts.domain.CartUpdate;
 import com.omnis.carts.domain.ChannelVisit;
+import com.omnis.shared.cart.CartLayout;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
@@ -41,32 +42,34 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * channelsFirstSeen{channel: at}, channelsLastSeen{channel: at}
  * </pre>
  * A customer's active cart is named by a pointer item {@code cartId="customer#<sub>", itemType=ACTIVE_CART, activeCartId}.
+ * The names are {@link CartLayout}'s, which readers outside this function ({@code shared.cart.CartHistory}) use;
+ * {@code customerId} is the partition of the sparse {@code byCustomer} index (customers' carts only).
  */
 final class CartItems {
 
-    static final String CART_ID = "cartId";
-    static final String ITEM_TYPE = "itemType";
-    static final String CART_TYPE = "CART";
-    static final String POINTER_TYPE = "ACTIVE_CART";
-    static final String ACTIVE_CART_ID = "activeCartId";
-    static final String CUSTOMER_ID = "customerId";
+    static final String CART_ID = CartLayout.CART_ID;
+    static final String ITEM_TYPE = CartLayout.ITEM_TYPE;
+    static final String CART_TYPE = CartLayout.CART_TYPE;
+    static final String POINTER_TYPE = CartLayout.POINTER_TYPE;
+    static final String ACTIVE_CART_ID = CartLayout.ACTIVE_CART_ID;
+    static final String CUSTOMER_ID = CartLayout.CUSTOMER_ID;
     static final String TOKEN_HASH = "tokenHash";
-    static final String CURRENCY = "currency";
-    static final String STATUS = "status";
+    static final String CURRENCY = CartLayout.CURRENCY;
+    static final String STATUS = CartLayout.STATUS;
     static final String VERSION = "version";
-    static final String CREATED_AT = "createdAt";
-    static final String UPDATED_AT = "updatedAt";
-    static final String EXPIRES_AT = "expiresAt";
+    static final String CREATED_AT = CartLayout.CREATED_AT;
+    static final String UPDATED_AT = CartLayout.UPDATED_AT;
+    static final String EXPIRES_AT = CartLayout.EXPIRES_AT;
     static final String MERGED_INTO = "mergedInto";
     static final String ORDER_ID = "orderId";
     static final String CLOSED_AT = "closedAt";
-    static final String LINES = "lines";
-    static final String QUANTITY = "quantity";
-    static final String SEEN_UNIT_PRICE = "seenUnitPrice";
-    static final String ADDED_AT = "addedAt";
+    static final String LINES = CartLayout.LINES;
+    static final String QUANTITY = CartLayout.QUANTITY;
+    static final String SEEN_UNIT_PRICE = CartLayout.SEEN_UNIT_PRICE;
+    static final String ADDED_AT = CartLayout.ADDED_AT;
     static final String PROMO_CODES = "promoCodes";
-    static final String FIRST_SEEN = "channelsFirstSeen";
-    static final String LAST_SEEN = "channelsLastSeen";
+    static final String FIRST_SEEN = CartLayout.FIRST_SEEN;
+    static final String LAST_SEEN = CartLayout.LAST_SEEN;
 
     private CartItems() {
     }
@@ -78,7 +81,7 @@ final class CartItems {
     }
 
     static Map<String, AttributeValue> pointerKey(CustomerId customerId) {
-        return Map.of(CART_ID, s("customer#" + customerId.value()));
+        return Map.of(CART_ID, s(CartLayout.pointerId(customerId.value())));
     }
 
     static Optional<CartId> activeCartOf(Map<String, AttributeValue> pointer) {

@@ -5,6 +5,7 @@ import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartStatus;
 import com.omnis.carts.domain.CartUpdate;
 import com.omnis.carts.service.CartRepository;
+import com.omnis.shared.cart.CartLayout;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.shared.dynamo.Transaction;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,9 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoCartRepository implements CartRepository {
 
     /** The keys and indexes this repository expects of its table (checked against template.yaml by a test). */
-    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
-            .addIndexPartitionKey(TableMetadata.primaryIndexName(), CartItems.CART_ID, AttributeValueType.S)
-            .build();
+    public static final TableSchema<EnhancedDocument> SCHEMA = CartLayout.SCHEMA;
 
     private final DynamoDbClient dynamo;
     private final String table;
