@@ -8,6 +8,8 @@ import com.omnis.customers.dynamo.DynamoPrivacyStore;
 import com.omnis.customers.service.CustomerView;
 import com.omnis.customers.service.ErasureParts;
 import com.omnis.customers.service.PrivacyService;
+import com.omnis.shared.cart.DynamoCartHistory;
+import com.omnis.shared.message.DynamoMessageHistory;
 import com.omnis.shared.order.DynamoOrderHistory;
 import com.omnis.customers.dynamo.DynamoCustomerStore;
 import com.omnis.customers.service.ConsentService;
@@ -65,12 +67,14 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
         DynamoPrivacyStore privacyStore = new DynamoPrivacyStore(dynamo, settings.require("CUSTOMERS_TABLE"),
                 settings.require("OUTBOX_TABLE"));
         DynamoOrderHistory orders = new DynamoOrderHistory(dynamo, settings.require("ORDERS_TABLE"));
+        DynamoCartHistory carts = new DynamoCartHistory(dynamo, settings.require("CARTS_TABLE"));
+        DynamoMessageHistory messages = new DynamoMessageHistory(dynamo, settings.require("MESSAGES_TABLE"));
         return new Customers(new ProfileService(store, clock, retry), new ConsentService(store, clock, retry),
                 new SavedItemService(store, offers, clock, retry), new CustomerSearch(store, orders),
                 new TimelineService(activity), new InteractionService(store, activity, clock),
                 new TimelineProjection(store, activity, new TimelineSummaries()),
-                new PrivacyService(store, privacyStore, new ContextsPersonalData(orders), clock),
+                new PrivacyService(store, privacyStore, new ContextsPersonalData(orders, carts, messages), clock),
                 new ErasureParts(privacyStore, clock),
-                new CustomerView(store, activity, orders, clock));
+                new CustomerView(store, activity, orders, carts, messages, clock));
     }
 }
