@@ -51,7 +51,8 @@ class EventCatalogueTest {
             Map.entry(CustomerEvents.ITEM_UNSAVED, CustomerEvents.ItemUnsaved.class),
             Map.entry(CustomerEvents.INTERACTION_RECORDED, CustomerEvents.InteractionRecorded.class),
             Map.entry(Erasure.APPROVED, Erasure.Approved.class),
-            Map.entry(Erasure.PART_COMPLETED, Erasure.PartCompleted.class));
+            Map.entry(Erasure.PART_COMPLETED, Erasure.PartCompleted.class),
+            Map.entry(com.omnis.carts.service.CartSentToCustomer.TYPE, com.omnis.carts.service.CartSentToCustomer.class));
 
     /** The project's mapper, strict on unknown fields whatever readers elsewhere tolerate: a sample must be exact. */
     private static final ObjectMapper STRICT = Json.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

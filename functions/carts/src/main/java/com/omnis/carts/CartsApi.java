@@ -2,9 +2,11 @@ package com.omnis.carts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnis.carts.domain.CartId;
+import com.omnis.carts.service.AgentCarts;
 import com.omnis.carts.service.CartService;
 import com.omnis.carts.service.CartView;
 import com.omnis.carts.service.Mutation;
+import com.omnis.carts.service.Shopper;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.http.ApiRequest;
 import com.omnis.shared.http.ApiResponse;
@@ -16,13 +18,15 @@ import java.util.Map;
 final class CartsApi {
 
     private final CartService service;
+    private final AgentCarts agents;
 
-    private CartsApi(CartService service) {
+    private CartsApi(CartService service, AgentCarts agents) {
         this.service = service;
+        this.agents = agents;
     }
 
-    static Router router(CartService service, TokenVerifier verifier) {
-        CartsApi api = new CartsApi(service);
+    static Router router(CartService service, AgentCarts agents, TokenVerifier verifier) {
+        CartsApi api = new CartsApi(service, agents);
         return new Router(verifier)
                 .on("POST /carts", api::open)
                 .on("GET /carts/{cartId}", api::get)
@@ -32,7 +36,13 @@ final class CartsApi {
                 .on("POST /carts/{cartId}/promo-codes", api::addPromoCode)
                 .on("DELETE /carts/{cartId}/promo-codes/{code}", api::removePromoCode)
                 .on("GET /me/cart", api::myCart)
-                .on("POST /me/cart/merge", api::merge);
+                .on("POST /me/cart/merge", api::merge)
+                // a call-centre agent on a customer's behalf (group agent only; docs/acting-on-behalf.md)
+                .on("GET /customers/{customerId}/cart", api::customerCart)
+                .on("POST /customers/{customerId}/cart/items", api::agentAddItem)
+                .on("PATCH /customers/{customerId}/cart/items/{sku}", api::agentChangeQuantity)
+                .on("DELETE /customers/{customerId}/cart/items/{sku}", api::agentRemoveItem)
+                .on("POST /customers/{customerId}/cart/send", api::sendToCustomer);
     }
 
     private APIGatewayV2HTTPResponse open(ApiRequest request) {
@@ -87,6 +97,35 @@ final class CartsApi {
         Mutation mutation = CartsRequests.mutation(request);
         var merge = CartsRequests.merge(request.body(CartsRequests.MergeBody.class));
         return cartResponse(service.merge(mutation, merge.guestCartId(), merge.token()));
+    }
+
+    private APIGatewayV2HTTPResponse customerCart(ApiRequest request) {
+        Shopper agent = CartsRequests.agentFor(request);
+        return cartResponse(agents.cart(agent));
+    }
+
+    private APIGatewayV2HTTPResponse agentAddItem(ApiRequest request) {
+        Mutation mutation = CartsRequests.agentMutation(request);
+        var item = CartsRequests.addItem(request.body(CartsRequests.AddItemBody.class));
+        return cartResponse(agents.addItem(mutation, item.sku(), item.quantity()));
+    }
+
+    private APIGatewayV2HTTPResponse agentChangeQuantity(ApiRequest request) {
+        Mutation mutation = CartsRequests.agentMutation(request);
+        var change = CartsRequests.changeQuantity(request.pathParam("sku"),
+                request.body(CartsRequests.QuantityBody.class));
+        return cartResponse(agents.changeQuantity(mutation, change.sku(), change.quantity()));
+    }
+
+    private APIGatewayV2HTTPResponse agentRemoveItem(ApiRequest request) {
+        Mutation mutation = CartsRequests.agentMutation(request);
+        return cartResponse(agents.removeItem(mutation, CartsRequests.pathSku(request.pathParam("sku"))));
+    }
+
+    private APIGatewayV2HTTPResponse sendToCustomer(ApiRequest request) {
+        Mutation mutation = CartsRequests.agentMutation(request);
+        var channel = CartsRequests.sendChannel(request.body(CartsRequests.SendBody.class));
+        return ApiResponse.json(202, agents.send(mutation.shopper(), channel, request.requestId()), Map.of());
     }
 
     private static CartId cartId(ApiRequest request) {

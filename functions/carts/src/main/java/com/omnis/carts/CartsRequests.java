@@ -1,14 +1,20 @@
 package com.omnis.carts;
 
 import com.omnis.carts.domain.CartId;
+import com.omnis.carts.service.AgentCarts;
 import com.omnis.carts.service.CartAccess;
 import com.omnis.carts.service.Mutation;
 import com.omnis.carts.service.Shopper;
+import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
+import com.omnis.shared.domain.EnumCodes;
 import com.omnis.shared.domain.PromoCode;
 import com.omnis.shared.domain.Quantity;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.error.FieldErrors;
+import com.omnis.shared.error.InvalidInputException;
 import com.omnis.shared.http.ApiRequest;
+import com.omnis.shared.identity.Caller;
 import java.util.function.Function;
 
 /**
@@ -33,6 +39,9 @@ final class CartsRequests {
     }
 
     record MergeBody(String cartId, String token) {
+    }
+
+    record SendBody(String channel) {
     }
 
     record AddItem(Sku sku, Quantity quantity) {
@@ -88,10 +97,47 @@ final class CartsRequests {
         return new Shopper(request.caller(), request.header(CART_TOKEN_HEADER));
     }
 
+    /**
+     * The agent of an agent route acting for the path's {@code customerId}: 401 and 403 first (so that a
+     * customer learns nothing of other customers' ids), then an id that cannot be a customer's is a 404.
+     */
+    static Shopper agentFor(ApiRequest request) {
+        Caller caller = request.caller();
+        Shopper.agentFor(caller, AGENT_CHECK);
+        String raw = request.pathParam("customerId");
+        CustomerId customer;
+        try {
+            customer = CustomerId.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw AgentCarts.unknownCustomer(raw);
+        }
+        return Shopper.agentFor(caller, customer);
+    }
+
+    /** An agent acts on {@code call-center}: {@code X-Channel} may be left out, and cannot name another channel. */
+    static Mutation agentMutation(ApiRequest request) {
+        Shopper agent = agentFor(request);
+        if (request.channelOr(Channel.CALL_CENTER) != Channel.CALL_CENTER) {
+            throw InvalidInputException.of("header X-Channel", "an agent acts on the call-center channel");
+        }
+        Mutation mutation = Mutation.by(agent, Channel.CALL_CENTER);
+        return request.ifMatchVersion().map(mutation::ifMatch).orElse(mutation);
+    }
+
+    static AgentCarts.SendChannel sendChannel(SendBody body) {
+        if (body.channel() == null) {
+            throw InvalidInputException.of("channel", "is required: email or sms");
+        }
+        return one("channel", body.channel(), raw -> EnumCodes.parse(AgentCarts.SendChannel.class, raw, "channel"));
+    }
+
     static Mutation mutation(ApiRequest request) {
         Mutation mutation = Mutation.by(shopper(request), request.channel());
         return request.ifMatchVersion().map(mutation::ifMatch).orElse(mutation);
     }
+
+    /** Any valid id: the group check of {@link Shopper#agentFor} runs before the path is read. */
+    private static final CustomerId AGENT_CHECK = CustomerId.of("agent-check");
 
     private static <T> T one(String field, String raw, Function<String, T> parser) {
         FieldErrors errors = new FieldErrors();

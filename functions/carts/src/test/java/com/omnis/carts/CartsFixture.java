@@ -41,6 +41,8 @@ final class CartsFixture implements AutoCloseable {
     /** The catalog's products, written as the catalog (or the demo data) writes them: carts only read them. */
     final SeedTables.Writer<Product> products;
     final CartsHandler handler;
+    final String customersTable;
+    final String outboxTable;
 
     CartsFixture() {
         dynamo = EmbeddedDynamo.startWith(SamTemplate.load());
@@ -50,6 +52,23 @@ final class CartsFixture implements AutoCloseable {
         products = SeedTables.products(dynamo.enhancedClient(), tables.get("ProductsTable"));
         seed(products, SeedTables.promotions(dynamo.enhancedClient(), tables.get("PromotionsTable")));
         handler = Settings.withOverrides(dynamo.environmentFor("CartsFunction"), CartsHandler::new);
+        customersTable = tables.get("CustomersTable");
+        outboxTable = tables.get("OutboxTable");
+    }
+
+    /** A customer the customers function knows: their profile, as it writes it. */
+    void knownCustomer(String customerId) {
+        new com.omnis.shared.customer.CustomerSeed(customerId, "Camille Martin", customerId + "@example.com",
+                "+33612345678", "fr", "Europe/Paris", java.util.List.of()).items(Instant.now())
+                .forEach(item -> dynamo.client().putItem(r -> r.tableName(customersTable).item(item)));
+    }
+
+    /** Every event appended to the outbox so far. */
+    java.util.List<com.omnis.shared.events.DomainEvent> outboxEvents() {
+        return dynamo.client().scan(r -> r.tableName(outboxTable)).items().stream()
+                .flatMap(item -> com.omnis.shared.events.OutboxRecord.parseEvents(
+                        item.get(com.omnis.shared.events.OutboxRecord.EVENTS).s()).stream())
+                .toList();
     }
 
     private static void seed(SeedTables.Writer<Product> products, SeedTables.Writer<Promotion> promotions) {

@@ -241,6 +241,9 @@ class CartsHandlerTest {
                 "POST /carts", "GET /carts/{cartId}", "POST /carts/{cartId}/items",
                 "PATCH /carts/{cartId}/items/{sku}", "DELETE /carts/{cartId}/items/{sku}",
                 "POST /carts/{cartId}/promo-codes", "DELETE /carts/{cartId}/promo-codes/{code}",
-                "GET /me/cart", "POST /me/cart/merge");
+                "GET /me/cart", "POST /me/cart/merge",
+                "GET /customers/{customerId}/cart", "POST /customers/{customerId}/cart/items",
+                "PATCH /customers/{customerId}/cart/items/{sku}", "DELETE /customers/{customerId}/cart/items/{sku}",
+                "POST /customers/{customerId}/cart/send");
     }
 }

@@ -57,6 +57,19 @@ final class SampleEvent {
         return this;
     }
 
+    /** A caller in {@code groups} (e.g. {@code "[agent]"}), signed in through the HTTP API authorizer. */
+    SampleEvent claims(String subject, String groups) {
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(new HashMap<>(Map.of(
+                "sub", subject, "cognito:groups", groups, "iss", DevTokens.ISSUER, "aud", DevTokens.AUDIENCE)));
+        return this;
+    }
+
+    /** No claims and no bearer token: an anonymous caller. */
+    SampleEvent anonymous() {
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(new HashMap<>());
+        return without("authorization");
+    }
+
     APIGatewayV2HTTPEvent event() {
         return event;
     }

@@ -64,6 +64,32 @@ class TimelineTest {
     }
 
     @Test
+    void whatAnAgentDidForTheCustomerShowsTheAgentAsActorOnCallCenter() {
+        // given an agent checked out the customer's cart, then sent another cart back (docs/acting-on-behalf.md)
+        assertThat(f.deliver("omnis.orders", "OrderPlaced", T, Map.of("orderId", "ord-2", "number", "OM-BBBB2222",
+                "sequence", 1, "customerId", "customer-42", "channel", "call-center",
+                "placedBy", Map.of("role", "agent", "subject", "agent-7")))).isEqualTo("added");
+        assertThat(f.deliver("omnis.carts", "CartSentToCustomer", T.plusSeconds(60), Map.of("customerId", "customer-42",
+                "cartId", "3f0c1b9e-8a57-4d2b-9c61-0d4a5e7f8b21", "channel", "sms", "agentId", "agent-7",
+                "actor", Map.of("kind", "agent", "id", "agent-7"), "touchpoint", "call-center",
+                "linkPath", "/cart/3f0c1b9e-8a57-4d2b-9c61-0d4a5e7f8b21"))).isEqualTo("added");
+
+        // when
+        JsonNode items = customerTimeline(AGENT, "customer-42", Map.of()).body().get("items");
+
+        // then
+        assertThat(texts(items, "type")).containsExactly("CartSentToCustomer", "OrderPlaced");
+        assertThat(texts(items, "summary")).containsExactly("Panier renvoyé par sms",
+                "Commande OM-BBBB2222 passée sur call-center");
+        for (JsonNode item : items) {
+            assertThat(item.get("actor").get("kind").asText()).isEqualTo("agent");
+            assertThat(item.get("actor").get("id").asText()).isEqualTo("agent-7");
+            assertThat(item.get("channel").asText()).isEqualTo("call-center");
+        }
+        assertThat(items.get(0).get("refs").get("cartId").asText()).isEqualTo("3f0c1b9e-8a57-4d2b-9c61-0d4a5e7f8b21");
+    }
+
+    @Test
     void aRedeliveredEventIsStillOneFact() {
         var event = new com.omnis.shared.events.DomainEvent("evt-1", "ItemSaved", "omnis.customers", T, "s",
                 com.omnis.shared.json.Json.MAPPER.valueToTree(Map.of("customerId", "customer-42", "sku", "TEE-BLUE-M",

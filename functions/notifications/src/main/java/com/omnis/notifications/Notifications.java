@@ -15,6 +15,7 @@ import com.omnis.notifications.service.MessageErasure;
 import com.omnis.notifications.service.MessageLog;
 import com.omnis.notifications.service.Notifier;
 import com.omnis.notifications.service.SavedItemReminders;
+import com.omnis.notifications.service.SentCarts;
 import com.omnis.notifications.service.OrderNotifications;
 import com.omnis.notifications.service.SmsSender;
 import com.omnis.notifications.service.StockNotifications;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** The notifications function's object graph, built once per container from its settings. */
 public record Notifications(Notifier notifier, OrderNotifications orders, StockNotifications stock,
                             Suppressions suppressions, AbandonedCarts carts, SavedItemReminders savedItems, MessageLog log,
-                            Optional<MessageErasure> erasure) {
+                            Optional<MessageErasure> erasure, SentCarts sentCarts) {
 
     /** Where a customer manages their consents, without the storefront's URL: the unsubscribe link. */
     static final String CONSENT_PAGE = "/account/consents";
@@ -108,6 +109,7 @@ public record Notifications(Notifier notifier, OrderNotifications orders, StockN
                 new SavedItemReminders(notifier, new DynamoSavedItems(dynamo, settings.require("CUSTOMERS_TABLE")), products,
                         availability, storefront, clock, Duration.ofDays(Long.parseLong(settings.get("SAVED_ITEM_DAYS", "7")))),
                 new MessageLog(store),
-                outboxTable.map(table -> new MessageErasure(store, new DynamoEventOutbox(dynamo, table), clock)));
+                outboxTable.map(table -> new MessageErasure(store, new DynamoEventOutbox(dynamo, table), clock)),
+                new SentCarts(notifier, storefront));
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
- * The target of the notifications rules on the bus: the orders' and inventory's domain events (the
+ * The target of the notifications rules on the bus: the orders', inventory's and carts' domain events (the
  * {@code DomainEvent} envelope in {@code detail}), the customers' {@code ErasureApproved} (this context's
  * part of an erasure, answered with {@code ErasurePartCompleted}), and SES' bounce and complaint events
  * (default bus).
@@ -71,6 +71,7 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
         List<Notifier.Outcome> outcomes = switch (event.getSource()) {
             case "omnis.orders" -> notifications.orders().on(domainEvent);
             case "omnis.inventory" -> notifications.stock().on(domainEvent);
+            case "omnis.carts" -> notifications.sentCarts().on(domainEvent);
             default -> List.of();
         };
         return new Report(domainEvent.type(), outcomes.stream().map(o -> o.channel().code() + ": " + o.note()).toList());

@@ -8,6 +8,7 @@ import com.omnis.orders.domain.PaymentStatus;
 import com.omnis.orders.domain.Sourcing;
 import com.omnis.orders.service.CheckoutRequest;
 import com.omnis.orders.service.PaymentService;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.EnumCodes;
 import com.omnis.shared.domain.LocationId;
 import com.omnis.shared.domain.Money;
@@ -28,8 +29,9 @@ final class OrdersRequests {
     private OrdersRequests() {
     }
 
+    /** {@code customerId}: an agent checking out for that customer (docs/acting-on-behalf.md); nobody else sends it. */
     record CheckoutBody(String cartId, FulfilmentBody fulfilment, PaymentBody payment, ContactBody contact,
-                        MoneyBody expectedTotal) {
+                        MoneyBody expectedTotal, String customerId) {
     }
 
     record FulfilmentBody(String method, String locationId, AddressBody address) {
@@ -119,8 +121,11 @@ final class OrdersRequests {
             expected = Optional.ofNullable(errors.parse("expectedTotal", body.expectedTotal(),
                     raw -> Money.of(raw.amount() == null ? -1 : raw.amount(), raw.currency())));
         }
+        Optional<CustomerId> onBehalfOf = Optional.ofNullable(errors.parseOptional("customerId", body.customerId(),
+                CustomerId::of));
         errors.throwIfAny();
-        return new CheckoutRequest(body.cartId(), method, locationId, address, payment, reference, contact, expected);
+        return new CheckoutRequest(body.cartId(), method, locationId, address, payment, reference, contact, expected,
+                onBehalfOf);
     }
 
     static FulfilmentState eventType(EventBody body) {

@@ -6,6 +6,7 @@ import com.omnis.carts.domain.ChannelVisit;
 import com.omnis.carts.dynamo.DynamoCartRepository;
 import com.omnis.carts.service.CartAccess;
 import com.omnis.carts.service.Shopper;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.dynamo.TransactionPart;
 import com.omnis.shared.error.ConflictException;
 import com.omnis.shared.error.NotFoundException;
@@ -59,9 +60,25 @@ public final class CartCheckout {
         return snapshot(cart);
     }
 
+    /**
+     * The cart {@code cartId} if it is {@code customer}'s and {@code agent} is a call-centre agent acting for
+     * them (group {@code agent}, neither {@code customer} nor {@code store-staff}: 401/403 otherwise), by the
+     * carts' rule for an agent's shopper (docs/acting-on-behalf.md). Whatever its status, as {@link #cartFor}.
+     *
+     * @throws NotFoundException for an unknown id, an expired cart or a cart of another customer
+     */
+    public CheckoutCart cartForCustomer(String cartId, Caller agent, CustomerId customer) {
+        Shopper shopper = Shopper.agentFor(agent, customer);
+        return snapshot(open(cartId, shopper));
+    }
+
     private Cart open(String cartId, Caller caller, Optional<String> cartToken) {
+        return open(cartId, new Shopper(caller, cartToken));
+    }
+
+    private Cart open(String cartId, Shopper shopper) {
         CartId id = CartId.parse(cartId).orElseThrow(() -> CartAccess.notFound(String.valueOf(cartId)));
-        return access.open(id, new Shopper(caller, cartToken));
+        return access.open(id, shopper);
     }
 
     /**

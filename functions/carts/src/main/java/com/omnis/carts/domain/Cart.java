@@ -1,5 +1,6 @@
 package com.omnis.carts.domain;
 
+import com.omnis.shared.customer.Actor;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.PromoCode;
@@ -19,14 +20,15 @@ import java.util.Optional;
 
 /**
  * One shopper's cart, shared by every channel: lines (one per SKU), promotion codes, the channels
- * that changed it and when, and a version that every change bumps (optimistic locking, ETag).
+ * that changed it and when, who changed it ({@link CartTrail}: the agents acting for the customer,
+ * the last change's actor), and a version that every change bumps (optimistic locking, ETag).
  * A guest cart expires {@link #GUEST_TTL} after its last change; a customer's cart does not.
  * A cart leaves {@code ACTIVE} once, merged into its customer's cart or checked out into an order.
  */
 public record Cart(CartId id, CartOwner owner, String currency, CartStatus status, List<CartLine> lines,
                    Map<PromoCode, Instant> promoCodes, List<ChannelVisit> channels, long version,
                    Instant createdAt, Instant updatedAt, Optional<Instant> expiresAt, Optional<CartId> mergedInto,
-                   Optional<CheckedOut> checkedOut) {
+                   Optional<CheckedOut> checkedOut, CartTrail trail) {
 
     /** Every line costs checkout a stock action: 50 keep a checkout one transaction (docs/orders.md, "Line limit"). */
     public static final int MAX_LINES = 50;
@@ -56,6 +58,7 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(mergedInto, "mergedInto");
         Objects.requireNonNull(checkedOut, "checkedOut");
+        trail = trail == null ? CartTrail.NONE : trail;
         lines = lines.stream().sorted(LINE_ORDER).toList();
         if (lines.stream().map(CartLine::sku).distinct().count() != lines.size()) {
             throw new IllegalArgumentException("a cart has one line per SKU");
@@ -69,15 +72,30 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         channels = channels.stream().sorted(CHANNEL_ORDER).toList();
     }
 
+    /** A cart with no trail (as written before carts recorded who changed them). */
+    public Cart(CartId id, CartOwner owner, String currency, CartStatus status, List<CartLine> lines,
+                Map<PromoCode, Instant> promoCodes, List<ChannelVisit> channels, long version, Instant createdAt,
+                Instant updatedAt, Optional<Instant> expiresAt, Optional<CartId> mergedInto, Optional<CheckedOut> checkedOut) {
+        this(id, owner, currency, status, lines, promoCodes, channels, version, createdAt, updatedAt, expiresAt, mergedInto,
+                checkedOut, CartTrail.NONE);
+    }
+
     public static Cart newGuest(CartId id, String tokenHash, String currency, Channel channel, Instant at) {
         return new Cart(id, new CartOwner.Guest(tokenHash), currency, CartStatus.ACTIVE, List.of(), Map.of(),
                 List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.of(guestExpiryAfter(at)), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), CartTrail.NONE);
     }
 
     public static Cart newCustomer(CartId id, CustomerId customerId, String currency, Channel channel, Instant at) {
+        return newCustomer(id, customerId, currency, channel, at, Optional.empty());
+    }
+
+    /** A customer's new cart, opened by {@code by} (the customer, or an agent acting for them). */
+    public static Cart newCustomer(CartId id, CustomerId customerId, String currency, Channel channel, Instant at,
+                                   Optional<Actor> by) {
         return new Cart(id, new CartOwner.Customer(customerId), currency, CartStatus.ACTIVE, List.of(), Map.of(),
-                List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.empty(), Optional.empty(), Optional.empty());
+                List.of(new ChannelVisit(channel, at, at)), 1, at, at, Optional.empty(), Optional.empty(), Optional.empty(),
+                CartTrail.NONE.changedBy(by));
     }
 
     public Optional<CartLine> line(Sku sku) {
@@ -166,7 +184,8 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
             }
         }
         return new Cart(id, owner, currency, status, newLines, newCodes, touchedBy(update.channel(), update.at()),
-                version + 1, createdAt, update.at(), update.expiresAt().or(() -> expiresAt), mergedInto, checkedOut);
+                version + 1, createdAt, update.at(), update.expiresAt().or(() -> expiresAt), mergedInto, checkedOut,
+                trail.changedBy(update.by()));
     }
 
     private CartLine requireLine(Sku sku) {
@@ -209,13 +228,13 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
         });
         List<ChannelVisit> visits = unite(unite(channels, guest.channels()), List.of(new ChannelVisit(channel, at, at)));
         return new Cart(id, owner, currency, status, merged, codes, visits, version + 1, createdAt, at, expiresAt,
-                mergedInto, checkedOut);
+                mergedInto, checkedOut, trail);
     }
 
     /** This guest cart, closed because its content now lives in {@code target}. */
     public Cart closedByMergeInto(CartId target, Channel channel, Instant at) {
         return new Cart(id, owner, currency, CartStatus.MERGED, lines, promoCodes, touchedBy(channel, at), version + 1,
-                createdAt, at, expiresAt, Optional.of(target), checkedOut);
+                createdAt, at, expiresAt, Optional.of(target), checkedOut, trail);
     }
 
     /**
@@ -227,6 +246,6 @@ public record Cart(CartId id, CartOwner owner, String currency, CartStatus statu
             throw new CartChangedException("the cart is " + status);
         }
         return new Cart(id, owner, currency, CartStatus.CHECKED_OUT, lines, promoCodes, channels, version + 1, createdAt,
-                at, expiresAt, mergedInto, Optional.of(new CheckedOut(orderId, at)));
+                at, expiresAt, mergedInto, Optional.of(new CheckedOut(orderId, at)), trail);
     }
 }

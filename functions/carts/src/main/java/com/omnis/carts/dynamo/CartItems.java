@@ -6,9 +6,11 @@ import com.omnis.carts.domain.CartId;
 import com.omnis.carts.domain.CartLine;
 import com.omnis.carts.domain.CartOwner;
 import com.omnis.carts.domain.CartStatus;
+import com.omnis.carts.domain.CartTrail;
 import com.omnis.carts.domain.CartUpdate;
 import com.omnis.carts.domain.ChannelVisit;
 import com.omnis.shared.cart.CartLayout;
+import com.omnis.shared.customer.Actor;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -39,7 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * cartId, itemType=CART, customerId | tokenHash, currency, status, version, createdAt, updatedAt,
  * expiresAt (epoch seconds, the table's TTL, guest carts only), mergedInto, orderId, closedAt,
  * lines{SKU: {quantity, seenUnitPrice, addedAt}}, promoCodes{CODE: addedAt},
- * channelsFirstSeen{channel: at}, channelsLastSeen{channel: at}
+ * channelsFirstSeen{channel: at}, channelsLastSeen{channel: at},
+ * agents (string set: the agents who changed it for its customer; absent when none),
+ * lastChangedByKind, lastChangedById (customer | agent, and their token subject)
  * </pre>
  * A customer's active cart is named by a pointer item {@code cartId="customer#<sub>", itemType=ACTIVE_CART, activeCartId}.
  * The names are {@link CartLayout}'s, which readers outside this function ({@code shared.cart.CartHistory}) use;
@@ -70,6 +75,9 @@ final class CartItems {
     static final String PROMO_CODES = "promoCodes";
     static final String FIRST_SEEN = CartLayout.FIRST_SEEN;
     static final String LAST_SEEN = CartLayout.LAST_SEEN;
+    static final String AGENTS = "agents";
+    static final String LAST_CHANGED_BY_KIND = "lastChangedByKind";
+    static final String LAST_CHANGED_BY_ID = "lastChangedById";
 
     private CartItems() {
     }
@@ -127,6 +135,13 @@ final class CartItems {
         });
         item.put(FIRST_SEEN, AttributeValue.fromM(first));
         item.put(LAST_SEEN, AttributeValue.fromM(last));
+        if (!cart.trail().agents().isEmpty()) {
+            item.put(AGENTS, AttributeValue.fromSs(List.copyOf(cart.trail().agents())));
+        }
+        cart.trail().lastChangedBy().ifPresent(actor -> {
+            item.put(LAST_CHANGED_BY_KIND, s(actor.kind().code()));
+            item.put(LAST_CHANGED_BY_ID, s(actor.id()));
+        });
         return item;
     }
 
@@ -168,7 +183,22 @@ final class CartItems {
                 lines, codes, channels, Long.parseLong(item.get(VERSION).n()),
                 Instant.parse(item.get(CREATED_AT).s()), Instant.parse(item.get(UPDATED_AT).s()),
                 Optional.ofNullable(item.get(EXPIRES_AT)).map(v -> Instant.ofEpochSecond(Long.parseLong(v.n()))),
-                Optional.ofNullable(item.get(MERGED_INTO)).map(v -> new CartId(v.s())), checkedOut);
+                Optional.ofNullable(item.get(MERGED_INTO)).map(v -> new CartId(v.s())), checkedOut, trail(item));
+    }
+
+    /** Carts written before the trail have none; an actor kind this reader does not know is left out. */
+    private static CartTrail trail(Map<String, AttributeValue> item) {
+        AttributeValue agents = item.get(AGENTS);
+        Optional<Actor> last = Optional.empty();
+        if (item.containsKey(LAST_CHANGED_BY_KIND) && item.containsKey(LAST_CHANGED_BY_ID)) {
+            try {
+                last = Optional.of(new Actor(Actor.Kind.of(item.get(LAST_CHANGED_BY_KIND).s()),
+                        item.get(LAST_CHANGED_BY_ID).s()));
+            } catch (IllegalArgumentException newerKind) {
+                last = Optional.empty();
+            }
+        }
+        return new CartTrail(agents == null || !agents.hasSs() ? Set.of() : Set.copyOf(agents.ss()), last);
     }
 
     private static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
@@ -254,12 +284,12 @@ final class CartItems {
                 .build();
     }
 
-    private record UpdateStatement(List<String> sets, List<String> removes, List<String> conditions,
+    private record UpdateStatement(List<String> sets, List<String> removes, List<String> adds, List<String> conditions,
                                    Map<String, String> names, Map<String, AttributeValue> values) {
 
         static UpdateStatement of(CartUpdate update) {
             UpdateStatement statement = new UpdateStatement(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new HashMap<>(), new HashMap<>());
+                    new ArrayList<>(), new HashMap<>(), new HashMap<>());
             statement.common(update);
             statement.edit(update.edit());
             return statement;
@@ -290,6 +320,20 @@ final class CartItems {
                 name("#expiresAt", EXPIRES_AT);
                 value(":expiresAt", n(expiry.getEpochSecond()));
                 sets.add("#expiresAt = :expiresAt");
+            });
+            update.by().ifPresent(actor -> {
+                name("#lastByKind", LAST_CHANGED_BY_KIND);
+                name("#lastById", LAST_CHANGED_BY_ID);
+                value(":byKind", s(actor.kind().code()));
+                value(":byId", s(actor.id()));
+                sets.add("#lastByKind = :byKind");
+                sets.add("#lastById = :byId");
+                if (actor.kind() == Actor.Kind.AGENT) {
+                    // ADD creates the set on a cart that has none yet (a nested SET could not)
+                    name("#agents", AGENTS);
+                    value(":agent", AttributeValue.fromSs(List.of(actor.id())));
+                    adds.add("#agents :agent");
+                }
             });
         }
 
@@ -358,7 +402,8 @@ final class CartItems {
 
         String updateExpression() {
             String set = "SET " + String.join(", ", sets);
-            return removes.isEmpty() ? set : set + " REMOVE " + String.join(", ", removes);
+            String remove = removes.isEmpty() ? set : set + " REMOVE " + String.join(", ", removes);
+            return adds.isEmpty() ? remove : remove + " ADD " + String.join(", ", adds);
         }
 
         String conditionExpression() {

@@ -57,7 +57,9 @@ final class CartPricer {
         return new CartView(cart.id().value(), cart.version(), cart.currency(), cart.status(), lines,
                 cart.promoCodes().keySet().stream().map(PromoCode::value).toList(), priced.totals(), cart.channels(),
                 cart.customerId().map(CustomerId::value).orElse(null), cart.expiresAt().orElse(null),
-                cart.mergedInto().map(CartId::value).orElse(null), null);
+                cart.mergedInto().map(CartId::value).orElse(null),
+                cart.trail().agents().isEmpty() ? null : List.copyOf(cart.trail().agents()),
+                cart.trail().lastChangedBy().orElse(null), null);
     }
 
     /** A product can be sold into this cart: it exists, is on sale, and is priced in the cart's currency. */

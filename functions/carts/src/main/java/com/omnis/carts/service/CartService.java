@@ -9,6 +9,7 @@ import com.omnis.carts.domain.CartUpdate;
 import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.catalog.PromotionRepository;
+import com.omnis.shared.customer.Actor;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.PromoCode;
@@ -89,7 +90,7 @@ public final class CartService {
             metrics.count(CARTS_OPENED);
             return new Opened(view(cart).withToken(token), true);
         }
-        CustomerCart mine = customerCart(customerOf(caller), channel);
+        CustomerCart mine = customerCart(customerOf(shopper), channel, shopper.actor());
         return new Opened(view(mine.cart()), mine.created());
     }
 
@@ -98,10 +99,23 @@ public final class CartService {
     }
 
     public CartView myCart(Caller caller) {
-        return carts.findCustomerCart(customerOf(caller))
-                .filter(Cart::isActive)
-                .map(this::view)
-                .orElseThrow(() -> new NotFoundException("you have no active cart yet: POST /carts opens one"));
+        return activeCart(new Shopper(caller, Optional.empty()));
+    }
+
+    /** The active cart of the shopper's customer (an agent's: the customer they act for); 404 when there is none. */
+    public CartView activeCart(Shopper shopper) {
+        return activeCartOf(shopper).map(this::view).orElseThrow(() -> new NotFoundException(shopper.isAgent()
+                ? "the customer has no active cart yet: adding an item opens one"
+                : "you have no active cart yet: POST /carts opens one"));
+    }
+
+    /** The id of the active cart of the shopper's customer, if they have one. */
+    public Optional<CartId> activeCartId(Shopper shopper) {
+        return activeCartOf(shopper).map(Cart::id);
+    }
+
+    private Optional<Cart> activeCartOf(Shopper shopper) {
+        return carts.findCustomerCart(customerOf(shopper)).filter(Cart::isActive);
     }
 
     public CartView addItem(CartId id, Mutation mutation, Sku sku, Quantity quantity) {
@@ -177,12 +191,12 @@ public final class CartService {
      * success answers the same cart: the closed guest cart remembers where it went.
      */
     public CartView merge(Mutation mutation, CartId guestId, String guestToken) {
-        CustomerId customerId = customerOf(mutation.shopper().caller());
+        CustomerId customerId = customerOf(mutation.shopper());
         Channel channel = mutation.channel();
         Cart merged = retry.run(() -> {
             Instant at = clock.instant();
             Cart guest = access.open(guestId, Shopper.guest(guestToken));
-            Cart target = customerCart(customerId, channel).cart();
+            Cart target = customerCart(customerId, channel, mutation.shopper().actor()).cart();
             if (guest.mergedInto().filter(target.id()::equals).isPresent()) {
                 return target;
             }
@@ -212,18 +226,18 @@ public final class CartService {
             }
             // a lost race is a StaleWriteException: read again and decide again (If-Match then answers 409 above)
             return carts.update(cart.id(), new CartUpdate(edit.get(), mutation.channel(), at, mutation.ifMatch(),
-                    cart.expiryAfterChangeAt(at)));
+                    cart.expiryAfterChangeAt(at), mutation.shopper().actor()));
         });
         return view(after);
     }
 
-    private CustomerCart customerCart(CustomerId customerId, Channel channel) {
+    private CustomerCart customerCart(CustomerId customerId, Channel channel, Optional<Actor> by) {
         return retry.run(() -> {
             Optional<Cart> current = carts.findCustomerCart(customerId);
             if (current.filter(Cart::isActive).isPresent()) {
                 return new CustomerCart(current.get(), false);
             }
-            Cart fresh = Cart.newCustomer(CartId.random(), customerId, currency, channel, clock.instant());
+            Cart fresh = Cart.newCustomer(CartId.random(), customerId, currency, channel, clock.instant(), by);
             if (!carts.insertCustomerCart(fresh, current.map(Cart::id))) {
                 throw new StaleWriteException("another device opened the customer's cart first");
             }
@@ -236,10 +250,12 @@ public final class CartService {
         return pricer.view(cart, clock.instant());
     }
 
-    private static CustomerId customerOf(Caller caller) {
-        caller.requireGroup(Caller.CUSTOMER);
-        return new Shopper(caller, Optional.empty()).customer()
-                .orElseThrow(() -> new ForbiddenException("this token's subject cannot own a cart"));
+    /** An agent's shopper names the customer they act for (checked by {@link Shopper#agentFor}); anyone else must be one. */
+    private static CustomerId customerOf(Shopper shopper) {
+        if (!shopper.isAgent()) {
+            shopper.caller().requireGroup(Caller.CUSTOMER);
+        }
+        return shopper.customer().orElseThrow(() -> new ForbiddenException("this token's subject cannot own a cart"));
     }
 
     private static void requireLine(Cart cart, Sku sku) {

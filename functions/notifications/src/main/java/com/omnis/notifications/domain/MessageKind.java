@@ -16,6 +16,8 @@ public enum MessageKind {
     RETURN_RECEIVED("return-received", Purpose.TRANSACTIONAL, MessageChannel.EMAIL),
     PAYMENT_FAILED("payment-failed", Purpose.TRANSACTIONAL, MessageChannel.EMAIL),
     PICKUP_EXPIRED("pickup-expired", Purpose.TRANSACTIONAL, MessageChannel.EMAIL),
+    /** An agent sent the customer's cart back to them: on the one channel the agent chose ({@code Notifier#notifyOn}). */
+    CART_SENT("cart-sent", Purpose.TRANSACTIONAL, MessageChannel.EMAIL, MessageChannel.SMS),
     ABANDONED_CART("abandoned-cart", Purpose.MARKETING, MessageChannel.EMAIL),
     SAVED_ITEM_REMINDER("saved-item-reminder", Purpose.SAVED_ITEM_ALERTS, MessageChannel.EMAIL),
     BACK_IN_STOCK("back-in-stock", Purpose.SAVED_ITEM_ALERTS, MessageChannel.EMAIL),

@@ -95,6 +95,17 @@ public final class Notifier {
         return request.kind().channels().stream().map(channel -> deliver(request, channel, false)).toList();
     }
 
+    /**
+     * Sends (or defers, or suppresses) the request on {@code channel} only: for a kind whose channel is chosen per
+     * message (the agent's choice for {@code cart-sent}), never one its kind does not go out on.
+     */
+    public Outcome notifyOn(MessageRequest request, MessageChannel channel) {
+        if (!request.kind().channels().contains(channel)) {
+            throw new IllegalArgumentException(request.kind().code() + " is not sent by " + channel.code());
+        }
+        return deliver(request, channel, false);
+    }
+
     /** A deferred message whose time came: the policy runs again (consent may be gone, the night may not be over). */
     public Outcome deliverDeferred(MessageStore.Deferred deferred) {
         return deliver(deferred.request(), deferred.channel(), true);

@@ -17,7 +17,8 @@ class MustacheTemplatesTest {
 
     private static final MustacheTemplates TEMPLATES = new MustacheTemplates();
     private static final Map<String, Object> MODEL = Map.of("orderNumber", "OM-7K3QX9ZB", "customerName", "Zoé <Z>",
-            "lang", "fr", "productName", "Kestrel", "unsubscribeUrl", "https://shop.example/account/consents");
+            "lang", "fr", "productName", "Kestrel", "unsubscribeUrl", "https://shop.example/account/consents",
+            "cartUrl", "https://shop.example/cart/3f0c1b9e");
 
     @TestFactory
     List<DynamicTest> everyKindRendersInEveryLanguage() {
@@ -34,7 +35,9 @@ class MustacheTemplatesTest {
                         assertThat(email.text()).contains("https://shop.example/account/consents");
                     }
                     if (kind.channels().contains(MessageChannel.SMS)) {
-                        assertThat(TEMPLATES.sms(kind, language, MODEL)).contains("OM-7K3QX9ZB").doesNotContain("\n");
+                        // a text message names what it is about: the order, or the cart an agent sent back
+                        String about = kind == MessageKind.CART_SENT ? "https://shop.example/cart/3f0c1b9e" : "OM-7K3QX9ZB";
+                        assertThat(TEMPLATES.sms(kind, language, MODEL)).contains(about).doesNotContain("\n");
                     }
                 }));
             }

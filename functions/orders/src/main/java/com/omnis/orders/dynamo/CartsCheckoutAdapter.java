@@ -29,11 +29,24 @@ public final class CartsCheckoutAdapter implements CheckoutCarts {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
-        return Optional.of(new CheckoutCart(cart.cartId(), cart.customerId().map(CustomerId::value).orElse(null),
+        return Optional.of(snapshot(cart, cartToken));
+    }
+
+    @Override
+    public Optional<CheckoutCart> findForCustomer(String cartId, Caller agent, CustomerId customerId) {
+        try {
+            return Optional.of(snapshot(carts.cartForCustomer(cartId, agent, customerId), Optional.empty()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static CheckoutCart snapshot(com.omnis.carts.checkout.CheckoutCart cart, Optional<String> cartToken) {
+        return new CheckoutCart(cart.cartId(), cart.customerId().map(CustomerId::value).orElse(null),
                 cart.isGuestCart() ? cartToken.map(com.omnis.orders.service.CheckoutService::sha256).orElse(null) : null,
                 cart.isActive(), cart.version(), cart.currency(),
                 cart.lines().stream().map(l -> new CheckoutCart.Line(l.sku(), l.quantity().value())).toList(),
-                cart.promoCodes().stream().map(PromoCode::value).collect(Collectors.toSet()), cart.channels()));
+                cart.promoCodes().stream().map(PromoCode::value).collect(Collectors.toSet()), cart.channels());
     }
 
     /** Carts' close: the cart CHECKED_OUT for the order if still ACTIVE at {@code version} (and a customer's pointer cleared). */

@@ -119,6 +119,9 @@ public final class CheckoutService {
 
     public Outcome checkout(Caller caller, Optional<String> cartToken, Channel channel, CheckoutRequest request,
                             String idempotencyKey, String bodyFingerprint, String correlationId) {
+        if (request.onBehalfOf().isPresent()) {
+            requireAgentOnCallCenter(caller, channel);
+        }
         String scope = "checkout:" + scope(caller, cartToken);
         String key = idempotencyKey;
         Instant now = clock.instant();
@@ -155,7 +158,9 @@ public final class CheckoutService {
     private Order attempt(Caller caller, Optional<String> cartToken, Channel channel, CheckoutRequest request, String scope,
                           String key, String fingerprint, String correlationId) {
         Instant now = clock.instant();
-        CheckoutCart cart = carts.find(request.cartId(), caller, cartToken)
+        CheckoutCart cart = request.onBehalfOf()
+                .map(customer -> carts.findForCustomer(request.cartId(), caller, customer))
+                .orElseGet(() -> carts.find(request.cartId(), caller, cartToken))
                 .orElseThrow(() -> new NotFoundException("no cart " + request.cartId()));
         if (!cart.active()) {
             throw new ConflictException("cart-closed", "Cart closed", "cart " + cart.cartId()
@@ -197,7 +202,25 @@ public final class CheckoutService {
         return order;
     }
 
-    /** Who may check this cart out on this channel, and how the order records them. */
+    /**
+     * A checkout for a customer ({@code customerId} in the body) is a call-centre agent's, on {@code call-center}:
+     * 401 for nobody, 403 for a customer (even for themselves), store staff, or another channel.
+     */
+    private static void requireAgentOnCallCenter(Caller caller, Channel channel) {
+        caller.requireGroup(Caller.AGENT);
+        if (caller.isIn(Caller.CUSTOMER) || caller.isIn(Caller.STORE_STAFF)) {
+            throw new ForbiddenException("checking out for a customer is reserved to call-centre agents");
+        }
+        if (channel != Channel.CALL_CENTER) {
+            throw new ForbiddenException("an agent checks out for a customer on the call-center channel");
+        }
+    }
+
+    /**
+     * Who may check this cart out on this channel, and how the order records them. An agent for a customer
+     * (checked by {@link #requireAgentOnCallCenter}) goes through the same payment rules as the customer: no
+     * till, no in-store sale, so nothing is captured at checkout that a shopper could not have captured.
+     */
     private static PlacedBy authorise(Caller caller, Channel channel, CheckoutRequest request, CheckoutCart cart) {
         boolean staff = caller.isIn(Caller.STORE_STAFF);
         if (channel == Channel.STORE && !staff) {
@@ -228,6 +251,9 @@ public final class CheckoutService {
         }
         if (staff && channel == Channel.STORE) {
             return new PlacedBy(Caller.STORE_STAFF, caller.subject(), caller.storeId().orElse(null));
+        }
+        if (request.onBehalfOf().isPresent()) {
+            return new PlacedBy(Caller.AGENT, caller.subject(), null);
         }
         return new PlacedBy(Caller.CUSTOMER, caller.subject(), null);
     }
