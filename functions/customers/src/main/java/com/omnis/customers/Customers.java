@@ -14,6 +14,7 @@ import com.omnis.customers.service.ConsentService;
 import com.omnis.customers.service.ProductOffers;
 import com.omnis.customers.service.CustomerSearch;
 import com.omnis.customers.service.TillView;
+import com.omnis.customers.service.ContactCentreEvents;
 import com.omnis.customers.service.InteractionService;
 import com.omnis.customers.service.ProfileService;
 import com.omnis.customers.service.TimelineProjection;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems,
                         CustomerSearch search, TimelineService timeline, InteractionService interactions,
                         TimelineProjection projection, PrivacyService privacy, ErasureParts erasure,
-                        CustomerView view, TillView till) {
+                        CustomerView view, TillView till,
+                        ContactCentreEvents contactCentre) {
 
     /** Locations change a few times a year; one read a minute per container is plenty. */
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
@@ -73,6 +75,6 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
                 new PrivacyService(store, privacyStore, new ContextsPersonalData(orders), clock),
                 new ErasureParts(privacyStore, clock),
                 new CustomerView(store, activity, orders, clock),
-                new TillView(store, orders, clock));
+                new TillView(store, orders, clock), new ContactCentreEvents(store, activity));
     }
 }
