@@ -15,6 +15,8 @@ import com.omnis.customers.dynamo.DynamoCustomerStore;
 import com.omnis.customers.service.ConsentService;
 import com.omnis.customers.service.ProductOffers;
 import com.omnis.customers.service.CustomerSearch;
+import com.omnis.customers.service.TillView;
+import com.omnis.customers.service.ContactCentreEvents;
 import com.omnis.customers.service.InteractionService;
 import com.omnis.customers.service.ProfileService;
 import com.omnis.customers.service.TimelineProjection;
@@ -39,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public record Customers(ProfileService profiles, ConsentService consents, SavedItemService savedItems,
                         CustomerSearch search, TimelineService timeline, InteractionService interactions,
                         TimelineProjection projection, PrivacyService privacy, ErasureParts erasure,
-                        CustomerView view) {
+                        CustomerView view, TillView till,
+                        ContactCentreEvents contactCentre) {
 
     /** Locations change a few times a year; one read a minute per container is plenty. */
     static final Duration LOCATIONS_MAX_AGE = Duration.ofMinutes(1);
@@ -75,6 +78,7 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
                 new TimelineProjection(store, activity, new TimelineSummaries()),
                 new PrivacyService(store, privacyStore, new ContextsPersonalData(orders, carts, messages), clock),
                 new ErasureParts(privacyStore, clock),
-                new CustomerView(store, activity, orders, carts, messages, clock));
+                new CustomerView(store, activity, orders, carts, messages, clock),
+                new TillView(store, orders, clock), new ContactCentreEvents(store, activity));
     }
 }

@@ -49,6 +49,7 @@ final class CustomersApi {
                 .on("DELETE /me/saved-items/{sku}", api::unsave)
                 .on("GET /me/timeline", api::myTimeline)
                 .on("GET /agent/customers", api::findCustomers)
+                .on("GET /store/customers", api::tillCustomers)
                 .on("GET /customers/{customerId}", api::customerView)
                 .on("GET /customers/{customerId}/timeline", api::customerTimeline)
                 .on("POST /me/privacy-requests", api::myPrivacyRequest)
@@ -112,6 +113,14 @@ final class CustomersApi {
         signedIn(signIn);
         customers.savedItems().unsave(signIn.customer(), sku, signIn.touchpoint(), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    record TillCustomers(List<com.omnis.customers.service.TillView.TillCustomer> customers) {
+    }
+
+    /** The till's lookup, store staff only: name, id and the orders relevant at the counter, nothing else. */
+    private APIGatewayV2HTTPResponse tillCustomers(ApiRequest request) {
+        return ApiResponse.ok(new TillCustomers(customers.till().find(CustomersRequests.tillSearch(request))));
     }
 
     /** An agent's search: reads only, so a search for a contact nobody holds creates nothing. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.omnis.customers.domain.PrivacyRequest;
+import com.omnis.customers.service.ContactCentreEvents;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
@@ -51,6 +52,13 @@ public final class CustomersEventsHandler implements RequestHandler<ScheduledEve
     }
 
     private Report handle(ScheduledEvent event) {
+        // Amazon Connect's events are not Omnis envelopes: told apart by their source before parsing
+        if (ContactCentreEvents.SOURCE.equals(event.getSource())) {
+            String outcome = customers.contactCentre().on(Json.MAPPER.valueToTree(event.getDetail()), event.getId())
+                    .name().toLowerCase().replace('_', '-');
+            LOG.info("{} {}: {}", event.getDetailType(), event.getId(), outcome);
+            return new Report(event.getDetailType(), outcome);
+        }
         DomainEvent domainEvent = DomainEvent.fromDetail(Json.MAPPER.valueToTree(event.getDetail()));
         String outcome = switch (domainEvent.type()) {
             case Erasure.APPROVED -> state(customers.erasure().onApproved(

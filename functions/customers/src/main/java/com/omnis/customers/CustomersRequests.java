@@ -102,6 +102,25 @@ final class CustomersRequests {
         return new ConsentStatement(purpose, channel, granted, wording, touchpoint, Actor.customer(customer));
     }
 
+    /** The till's lookup: exactly one of {@code orderNumber} or {@code phone}; store staff only. */
+    static com.omnis.customers.service.TillView.Query tillSearch(ApiRequest request) {
+        request.caller().requireGroup(Caller.STORE_STAFF);
+        Map<String, Function<String, com.omnis.customers.service.TillView.Query>> ways = new java.util.LinkedHashMap<>();
+        ways.put("orderNumber", raw -> new com.omnis.customers.service.TillView.ByOrderNumber(
+                new CustomerSearch.ByOrderNumber(raw)));
+        ways.put("phone", raw -> new com.omnis.customers.service.TillView.ByPhone(PhoneNumber.normalise(raw)));
+        List<String> given = ways.keySet().stream().filter(name -> request.query(name).isPresent()).toList();
+        if (given.size() != 1) {
+            throw InvalidInputException.of("query", "give exactly one of " + String.join(", ", ways.keySet()));
+        }
+        FieldErrors errors = new FieldErrors();
+        String way = given.get(0);
+        com.omnis.customers.service.TillView.Query query = errors.parse(way, request.query(way).orElseThrow(),
+                ways.get(way));
+        errors.throwIfAny();
+        return query;
+    }
+
     /**
      * An agent's search ({@code agent} group: 401 without a token, 403 for any other group): exactly one
      * of {@code email}, {@code phone} (any common format with its country code) or {@code name} (its

@@ -114,6 +114,29 @@ public final class DynamoActivityStore implements ActivityStore {
     }
 
     @Override
+    public boolean recordOnce(Interaction interaction, DomainEvent event) {
+        // the id is derived from the contact-centre's own id: a redelivery finds it there and writes nothing
+        Put put = Put.builder().tableName(table).item(ActivityItems.toItem(interaction))
+                .conditionExpression("attribute_not_exists(#item)")
+                .expressionAttributeNames(java.util.Map.of("#item", CustomerItems.ITEM)).build();
+        TransactionPart append = TransactionPart.unconditional(List.of(TransactWriteItem.builder().put(Put.builder()
+                .tableName(outbox).item(OutboxRecord.of(List.of(event), event.occurredAt()).toItem()).build()).build()));
+        try {
+            transaction.write(List.of(TransactionPart.of(List.of(TransactWriteItem.builder().put(put).build()),
+                    reasons -> new AlreadyRecorded()), append));
+            return true;
+        } catch (AlreadyRecorded e) {
+            return false;
+        }
+    }
+
+    private static final class AlreadyRecorded extends RuntimeException {
+        AlreadyRecorded() {
+            super("already recorded", null, false, false);
+        }
+    }
+
+    @Override
     public List<Interaction> interactions(CustomerId customer, int limit) {
         return newest(customer, CustomerItems.INTERACTION_PREFIX, limit).stream()
                 .map(ActivityItems::interactionFromItem).toList();

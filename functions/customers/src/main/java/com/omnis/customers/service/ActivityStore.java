@@ -23,6 +23,9 @@ public interface ActivityStore {
     /** Records the interaction with {@code event} in the outbox, in one transaction. */
     void record(Interaction interaction, DomainEvent event);
 
+    /** The same, unless an interaction with that key is already there (a redelivered contact): false then. */
+    boolean recordOnce(Interaction interaction, DomainEvent event);
+
     /** The last {@code limit} interactions, newest first. */
     List<Interaction> interactions(CustomerId customer, int limit);
 
