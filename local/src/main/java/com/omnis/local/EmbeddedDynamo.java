@@ -8,6 +8,8 @@ import com.omnis.local.template.SamTemplate;
 import com.omnis.local.template.TableSpec;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.config.Settings;
+import com.omnis.shared.privacy.LocalKeyWrapping;
+import com.omnis.shared.privacy.PersonalData;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,7 +162,8 @@ public final class EmbeddedDynamo implements AutoCloseable {
     /**
      * The environment Lambda would give {@code functionId}: Globals and the function's variables with
      * {@code !Ref}s resolved to local names, the AWS endpoint of this server, and the development
-     * token issuer ({@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_JWKS_URL}).
+     * token issuer ({@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_JWKS_URL}), and for a function given a
+     * personal-data key the development master key ({@code PERSONAL_DATA_LOCAL_KEY}) that stands for KMS.
      */
     public Map<String, String> environmentFor(String functionId) {
         FunctionSpec function = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
@@ -174,6 +177,10 @@ public final class EmbeddedDynamo implements AutoCloseable {
         environment.put("JWT_ISSUER", DevTokens.ISSUER);
         environment.put("JWT_AUDIENCE", DevTokens.AUDIENCE);
         environment.put("JWT_JWKS_URL", server.endpoint() + JwksService.PATH);
+        if (function.environment().containsKey(PersonalData.KMS_KEY_SETTING)) {
+            // the function seals personal data: KMS in AWS, here the development master key (its !Ref is empty)
+            environment.putIfAbsent(PersonalData.LOCAL_KEY_SETTING, LocalKeyWrapping.DEVELOPMENT_KEY);
+        }
         return environment;
     }
 

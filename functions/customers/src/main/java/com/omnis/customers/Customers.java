@@ -32,6 +32,7 @@ import com.omnis.shared.inventory.AvailabilityQuery;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.inventory.DynamoStockReader;
 import com.omnis.shared.pricing.PriceCalculator;
+import com.omnis.shared.privacy.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -72,13 +73,15 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
         DynamoOrderHistory orders = new DynamoOrderHistory(dynamo, settings.require("ORDERS_TABLE"));
         DynamoCartHistory carts = new DynamoCartHistory(dynamo, settings.require("CARTS_TABLE"));
         DynamoMessageHistory messages = new DynamoMessageHistory(dynamo, settings.require("MESSAGES_TABLE"));
+        // the reason of a contact travels sealed with the customer's key; an erasure destroys the key
+        PersonalData personalData = PersonalData.fromSettings(settings, dynamo, clock);
         return new Customers(new ProfileService(store, clock, retry), new ConsentService(store, clock, retry),
                 new SavedItemService(store, offers, clock, retry), new CustomerSearch(store, orders),
-                new TimelineService(activity), new InteractionService(store, activity, clock),
-                new TimelineProjection(store, activity, new TimelineSummaries()),
+                new TimelineService(activity), new InteractionService(store, activity, personalData, clock),
+                new TimelineProjection(store, activity, new TimelineSummaries(), personalData),
                 new PrivacyService(store, privacyStore, new ContextsPersonalData(orders, carts, messages), clock),
-                new ErasureParts(privacyStore, clock),
+                new ErasureParts(privacyStore, personalData, clock),
                 new CustomerView(store, activity, orders, carts, messages, clock),
-                new TillView(store, orders, clock), new ContactCentreEvents(store, activity));
+                new TillView(store, orders, clock), new ContactCentreEvents(store, activity, personalData));
     }
 }

@@ -18,6 +18,7 @@ import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.json.Json;
+import com.omnis.shared.privacy.PersonalData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,11 +77,14 @@ class EventSamplesTest {
 
     @Test
     void interactionRecordedSampleIsTheEventARecordedCallPublishes() throws IOException {
+        DomainEvent sample = sample("InteractionRecorded");
+        String sealedReason = sample.data().path("reason").asText();
         DomainEvent real = CustomerEvents.interactionRecorded(new Interaction("int-3f9a1c2e-7b4d-4e8f-9a0b-1c2d3e4f5a6b",
                 CUSTOMER, InteractionChannel.STORE, "Return without receipt", "Exchanged for a size M",
-                InteractionOutcome.RESOLVED, new Actor(Actor.Kind.STAFF, "staff-store-lyon"), "store-lyon", AT), "r-1");
+                InteractionOutcome.RESOLVED, new Actor(Actor.Kind.STAFF, "staff-store-lyon"), "store-lyon", AT),
+                sealedReason, "r-1");
 
-        DomainEvent sample = sample("InteractionRecorded");
+        assertThat(PersonalData.isSealed(sealedReason)).as("the sample's reason is sealed, as the real one").isTrue();
 
         assertThat(sample.subject()).isEqualTo(real.subject());
         assertThat(sample.dataAs(CustomerEvents.InteractionRecorded.class))

@@ -22,6 +22,7 @@ import com.omnis.shared.dynamo.Retry;
 import com.omnis.shared.inventory.CachedLocations;
 import com.omnis.shared.metrics.Metrics;
 import com.omnis.shared.pricing.PriceCalculator;
+import com.omnis.shared.privacy.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ public record Orders(CheckoutService checkout, OrderService orders, PaymentServi
                 new InventoryCheckoutParts(carts, inventory),
                 idempotency);
         OrderService orders = new OrderService(store, locations, new Signatures(settings.require("ORDER_LINK_SECRET")),
-                policy(settings), clock, retry, metrics);
+                policy(settings), clock, retry, metrics, PersonalData.fromSettings(settings, dynamo, clock));
         PaymentService payments = new PaymentService(store, orders, new Signatures(settings.require("PAYMENT_WEBHOOK_SECRET")),
                 clock, metrics);
         CheckoutService checkout = new CheckoutService(carts,

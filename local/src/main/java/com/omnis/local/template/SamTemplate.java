@@ -172,7 +172,7 @@ public final class SamTemplate {
         return types;
     }
 
-    /** What {@code !Ref logicalId} is locally: a table's logical id, a bus's name, a parameter's value. */
+    /** What {@code !Ref logicalId} is locally: a table's logical id, a bus's name, a parameter's value, empty for a KMS key. */
     public String localName(String logicalId) {
         return ref(logicalId);
     }
@@ -460,6 +460,9 @@ public final class SamTemplate {
 
     private String computeLocalName(String logicalId) {
         Map<String, Object> resource = resources.get(logicalId);
+        if (resource != null && type(logicalId).startsWith("AWS::KMS::")) {
+            return "";   // no KMS locally: an empty key id makes shared.privacy.PersonalData use the local master key
+        }
         if (resource != null && "AWS::Events::EventBus".equals(type(logicalId))
                 && properties(logicalId).get("Name") != null) {
             return resolveString(properties(logicalId).get("Name"));

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       sparse {@code bySku} index that finds who saved a SKU (sorted by customer).</li>
  * </ul>
  * Activity joins the same partition under its own prefix ({@link #TIMELINE_PREFIX}, {@link #INTERACTION_PREFIX},
- * {@link #VIEWED_PREFIX}, {@link #PRIVACY_PREFIX}; laid out by the customers function, the only reader), so
+ * {@link #VIEWED_PREFIX}, {@link #PRIVACY_PREFIX}; laid out by the customers function, the only reader), and the
+ * data key of {@link #DATA_KEY} (read by every function that seals or opens the customer's free text), so
  * everything held about a person is one Query away. Mapped by hand: the attribute names are the
  * ones the write conditions use. The customers function writes; other contexts read through
  * {@link CustomerDirectory}.
@@ -65,6 +66,11 @@ public final class CustomerItems {
     public static final String EXPIRES_AT = "expiresAt";
     /** Left by an erasure (no personal data): late events of that customer are no longer projected. */
     public static final String ERASED = "ERASED";
+    /**
+     * {@code DATAKEY}: the customer's data key, wrapped ({@code shared.privacy.DynamoCustomerKeys}); the free text
+     * of their events is sealed with it, and an erasure deletes it. Never made again once {@link #ERASED} is there.
+     */
+    public static final String DATA_KEY = "DATAKEY";
 
     public static final String VERSION = "version";
     public static final String NAME = "name";

@@ -50,7 +50,8 @@ public final class CustomerEvents {
 
     /**
      * An agent or store staff recorded a contact. The summary stays in the customer's partition: what was
-     * said on a call is personal, the bus carries only why and how it ended.
+     * said on a call is personal, the bus carries only why (sealed with the customer's data key:
+     * {@code pd:v1:…}, shared.privacy.PersonalData) and how it ended.
      */
     public record InteractionRecorded(CustomerId customerId, String interactionId, InteractionChannel channel,
                                       String reason, InteractionOutcome outcome, Actor actor, String storeId, Instant at) {
@@ -61,10 +62,11 @@ public final class CustomerEvents {
                 + "/privacy/" + approved.requestId(), approved, correlationId);
     }
 
-    public static DomainEvent interactionRecorded(Interaction i, String correlationId) {
+    /** {@code sealedReason}: the interaction's reason sealed for its customer (the words never travel in clear). */
+    public static DomainEvent interactionRecorded(Interaction i, String sealedReason, String correlationId) {
         return DomainEvent.of(INTERACTION_RECORDED, SOURCE, i.at(), "customer/" + i.customerId() + "/interaction/"
                         + i.interactionId(),
-                new InteractionRecorded(i.customerId(), i.interactionId(), i.channel(), i.reason(), i.outcome(),
+                new InteractionRecorded(i.customerId(), i.interactionId(), i.channel(), sealedReason, i.outcome(),
                         i.actor(), i.storeId(), i.at()), correlationId);
     }
 

@@ -217,8 +217,10 @@ public final class DynamoPrivacyStore implements PrivacyStore {
                 sections.get("viewedBy").add(ActivityItems.viewFromItem(item));
             } else if (kind.startsWith(CustomerItems.PRIVACY_PREFIX)) {
                 sections.get("privacyRequests").add(PrivacyItems.fromItem(item));
-            } else if (!kind.equals(CustomerItems.CONSENTS) && !kind.startsWith(CustomerItems.EXPORT_PREFIX)) {
-                // CONSENTS is the ledger's last statements (already there); earlier exports are not re-exported
+            } else if (!kind.equals(CustomerItems.CONSENTS) && !kind.startsWith(CustomerItems.EXPORT_PREFIX)
+                    && !kind.equals(CustomerItems.DATA_KEY)) {
+                // CONSENTS is the ledger's last statements (already there); earlier exports are not re-exported;
+                // the data key is no data about the person (a wrapped key, useless outside KMS)
                 sections.get("other").add(raw(item));
             }
         }

@@ -9,6 +9,7 @@ import com.omnis.shared.customer.Actor;
 import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.PhoneNumber;
 import com.omnis.shared.domain.CustomerId;
+import com.omnis.shared.privacy.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +31,12 @@ public final class ContactCentreEvents {
 
     private final CustomerStore customers;
     private final ActivityStore activity;
+    private final PersonalData personalData;
 
-    public ContactCentreEvents(CustomerStore customers, ActivityStore activity) {
+    public ContactCentreEvents(CustomerStore customers, ActivityStore activity, PersonalData personalData) {
         this.customers = customers;
         this.activity = activity;
+        this.personalData = personalData;
     }
 
     public Outcome on(JsonNode detail, String correlationId) {
@@ -58,7 +61,9 @@ public final class ContactCentreEvents {
                 detail.path("agentInfo").path("agentArn").asText("").isBlank()
                         ? InteractionOutcome.NO_ACTION : InteractionOutcome.RESOLVED,
                 agent(detail), null, ended);
-        return activity.recordOnce(interaction, CustomerEvents.interactionRecorded(interaction, correlationId))
+        // the queue's name is the reason: it travels sealed with the customer's key, like an agent's
+        String sealedReason = personalData.seal(customer.get(), interaction.reason()).orElse(null);
+        return activity.recordOnce(interaction, CustomerEvents.interactionRecorded(interaction, sealedReason, correlationId))
                 ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
     }
 

@@ -7,13 +7,15 @@ import com.omnis.customers.domain.InteractionOutcome;
 import com.omnis.shared.customer.Actor;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.error.NotFoundException;
+import com.omnis.shared.privacy.PersonalData;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Contacts with a customer, recorded by an agent or store staff: the record and its
- * {@code InteractionRecorded} event commit together, and the timeline learns of it from the event.
+ * {@code InteractionRecorded} event commit together, and the timeline learns of it from the event. The
+ * event carries the reason sealed with the customer's data key, so an erasure shreds it in the archive too.
  */
 public final class InteractionService {
 
@@ -26,11 +28,13 @@ public final class InteractionService {
 
     private final CustomerStore customers;
     private final ActivityStore activity;
+    private final PersonalData personalData;
     private final Clock clock;
 
-    public InteractionService(CustomerStore customers, ActivityStore activity, Clock clock) {
+    public InteractionService(CustomerStore customers, ActivityStore activity, PersonalData personalData, Clock clock) {
         this.customers = customers;
         this.activity = activity;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
@@ -41,7 +45,9 @@ public final class InteractionService {
         }
         Interaction interaction = new Interaction("int-" + UUID.randomUUID(), customer, contact.channel(),
                 contact.reason(), contact.summary(), contact.outcome(), actor, storeId, clock.instant());
-        activity.record(interaction, CustomerEvents.interactionRecorded(interaction, correlationId));
+        // no key for an erased customer (their profile is gone first): the event then goes without the reason
+        String sealedReason = personalData.seal(customer, interaction.reason()).orElse(null);
+        activity.record(interaction, CustomerEvents.interactionRecorded(interaction, sealedReason, correlationId));
         return interaction;
     }
 

@@ -8,15 +8,18 @@ import com.omnis.shared.customer.CustomerProfile;
 import com.omnis.shared.customer.Language;
 import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.events.DomainEvent;
+import com.omnis.shared.privacy.PersonalData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the events of every context into facts of the customer's timeline: one entry per event, keyed
  * by the event's id (a redelivery writes nothing) and sorted by when it happened (an event arriving late
  * takes its place). Events of guests, of types that are not facts for the customer, or of a customer
- * whose data was erased are skipped.
+ * whose data was erased are skipped. A sealed reason ({@code pd:v1:…}) is opened with the customer's data key;
+ * one that no longer opens (the key destroyed) gives the neutral summary ({@code <type>.unreadable}).
  */
 public final class TimelineProjection {
 
@@ -30,12 +33,18 @@ public final class TimelineProjection {
 
     private final CustomerStore customers;
     private final ActivityStore activity;
-    private final TimelineSummaries summaries;
+    /** The event types whose summary shows their (sealed) {@code reason}: only those open it. */
+    private static final Set<String> SHOWS_REASON = Set.of("InteractionRecorded");
 
-    public TimelineProjection(CustomerStore customers, ActivityStore activity, TimelineSummaries summaries) {
+    private final TimelineSummaries summaries;
+    private final PersonalData personalData;
+
+    public TimelineProjection(CustomerStore customers, ActivityStore activity, TimelineSummaries summaries,
+                              PersonalData personalData) {
         this.customers = customers;
         this.activity = activity;
         this.summaries = summaries;
+        this.personalData = personalData;
     }
 
     public Outcome on(DomainEvent event) {
@@ -49,9 +58,15 @@ public final class TimelineProjection {
         }
         Language language = customers.profile(customer.get()).map(CustomerProfile::languageOrFallback)
                 .orElse(Language.FALLBACK);
-        Optional<String> summary = summaries.summary(summaryKey(event), language, text(data, "number"),
+        String key = summaryKey(event);
+        String reason = null;
+        if (SHOWS_REASON.contains(event.type())) {
+            reason = personalData.read(customer.get(), text(data, "reason")).orElse(null);
+            key = reason == null ? key + ".unreadable" : key;
+        }
+        Optional<String> summary = summaries.summary(key, language, text(data, "number"),
                 text(data, "channel"), text(data, "sku"), text(data, "purpose"), text(data, "channel"),
-                text(data, "reason"), text(data, "paymentStatus"));
+                reason, text(data, "paymentStatus"));
         if (summary.isEmpty()) {
             return Outcome.NOT_A_FACT;
         }

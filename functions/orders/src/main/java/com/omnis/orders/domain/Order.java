@@ -298,7 +298,7 @@ public record Order(String orderId, String number, Channel channel, PlacedBy pla
                 updated, totals, fulfilments, payment, allReturns, claims, deliveryConfirmation, cancelReason, placedAt, at,
                 sequence + 1);
         return new Change(after, List.of(OrderEvent.of(OrderEvent.RETURN_REQUESTED, after, "returnId", returnId,
-                "lines", returnLines, "reason", reason)), List.of(), true);
+                "lines", returnLines, "reason", PersonalText.of(reason))), List.of(), true);
     }
 
     /**
@@ -398,8 +398,8 @@ public record Order(String orderId, String number, Channel channel, PlacedBy pla
                 lines, totals, fulfilments, payment, returns, allClaims, new DeliveryConfirmation(received, comment, at, by),
                 cancelReason, placedAt, at, sequence + 1);
         OrderEvent event = received
-                ? OrderEvent.of(OrderEvent.DELIVERY_CONFIRMED, after, "received", true, "comment", comment)
-                : OrderEvent.of(OrderEvent.CLAIM_OPENED, after, "claimId", claimId, "comment", comment,
+                ? OrderEvent.of(OrderEvent.DELIVERY_CONFIRMED, after, "received", true, "comment", PersonalText.of(comment))
+                : OrderEvent.of(OrderEvent.CLAIM_OPENED, after, "claimId", claimId, "comment", PersonalText.of(comment),
                         "customerId", customerId);
         return new Change(after, List.of(event), List.of(), true);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
  * An event an order change emits: its type (the EventBridge detail-type) and data, which always
  * starts with the order's id, number and sequence number after the change, so consumers can drop stale ones,
  * and the order's customer when it has one (a guest's order has none), so the customer's timeline follows it.
+ * Free text a person typed is a {@link PersonalText}: sealed for the customer before it is published.
  */
 public record OrderEvent(String type, Map<String, Object> data) {
 

@@ -7,6 +7,7 @@ import com.omnis.orders.domain.OrderLine;
 import com.omnis.orders.domain.OrderNumber;
 import com.omnis.orders.domain.Payment;
 import com.omnis.orders.domain.PaymentStatus;
+import com.omnis.orders.domain.PersonalText;
 import com.omnis.orders.domain.PlacedBy;
 import com.omnis.orders.domain.Sourcing;
 import com.omnis.shared.catalog.Location;
@@ -14,6 +15,7 @@ import com.omnis.shared.catalog.Product;
 import com.omnis.shared.catalog.ProductRepository;
 import com.omnis.shared.catalog.PromotionRepository;
 import com.omnis.shared.domain.Channel;
+import com.omnis.shared.domain.CustomerId;
 import com.omnis.shared.domain.Money;
 import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.Retry;
@@ -32,6 +34,7 @@ import com.omnis.shared.pricing.PriceCalculator;
 import com.omnis.shared.pricing.PricedCart;
 import com.omnis.shared.pricing.PricedLine;
 import com.omnis.shared.pricing.PricingItem;
+import com.omnis.shared.privacy.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,9 +310,39 @@ public final class CheckoutService {
                 List.of(), List.of(), null, null, now, now, 1);
     }
 
+    /** The events of a change that carries no free text (checkout): a {@link PersonalText} here is a bug. */
     static List<DomainEvent> events(Order.Change change, Instant at, String correlationId) {
+        return events(change, at, correlationId, null);
+    }
+
+    /**
+     * The events of a change, each {@link PersonalText} sealed with the order's customer's data key
+     * ({@code pd:v1:…}); a guest's order (no customer, so no key) and an erased customer's leave the text out:
+     * it stays on the order, and no consumer reads it from the event.
+     */
+    static List<DomainEvent> events(Order.Change change, Instant at, String correlationId, PersonalData personalData) {
         return change.events().stream().map(e -> DomainEvent.of(e.type(), SOURCE, at, "order/" + change.order().orderId(),
-                e.data(), correlationId)).toList();
+                sealed(e.data(), change.order().customerId(), personalData), correlationId)).toList();
+    }
+
+    private static Map<String, Object> sealed(Map<String, Object> data, String customerId, PersonalData personalData) {
+        if (data.values().stream().noneMatch(PersonalText.class::isInstance)) {
+            return data;
+        }
+        if (personalData == null) {
+            throw new IllegalStateException("free text in an event of a change that cannot seal it");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        data.forEach((field, value) -> {
+            if (value instanceof PersonalText text) {
+                if (customerId != null) {
+                    personalData.seal(CustomerId.of(customerId), text.text()).ifPresent(s -> out.put(field, s));
+                }
+            } else {
+                out.put(field, value);
+            }
+        });
+        return out;
     }
 
     /** The fingerprint of a request body: SHA-256 of its bytes, hex. */

@@ -17,6 +17,7 @@ import com.omnis.shared.error.UnauthenticatedException;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.identity.Caller;
 import com.omnis.shared.metrics.Metrics;
+import com.omnis.shared.privacy.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +50,11 @@ public final class OrderService {
     private final Clock clock;
     private final Retry retry;
     private final Metrics metrics;
+    private final PersonalData personalData;
 
     public OrderService(OrderStore store, Supplier<List<Location>> locations, Signatures links, Policy policy, Clock clock,
-                        Retry retry, Metrics metrics) {
+                        Retry retry, Metrics metrics, PersonalData personalData) {
+        this.personalData = personalData;
         this.store = store;
         this.locations = locations;
         this.links = links;
@@ -180,7 +183,8 @@ public final class OrderService {
             Order order = store.find(orderId).orElseThrow(() -> new NotFoundException("no order " + orderId));
             Order.Change change = decide.apply(order);
             if (change.changed()) {
-                List<DomainEvent> events = CheckoutService.events(change, clock.instant(), correlationId);
+                // a comment or a return reason is sealed for the customer (and left out of a guest's event)
+                List<DomainEvent> events = CheckoutService.events(change, clock.instant(), correlationId, personalData);
                 store.save(order, change, events, paymentEventId, newReturnId);
             }
             return OrderView.of(change.order());
