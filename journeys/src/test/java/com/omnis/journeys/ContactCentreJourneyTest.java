@@ -105,17 +105,9 @@ class ContactCentreJourneyTest {
     }
 
     private static JsonNode awaitEmail(String to, String containing) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode message : send("GET", "/_local/outbox", null, null, null, 200).path("messages")) {
-                if (message.path("channel").asText("email").equals("email") && message.path("to").asText().equals(to)
-                        && message.path("body").asText().contains(containing)) {
-                    return message;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no email to " + to + " with " + containing + " within 30 s");
+        return RUNTIME.awaitSentMessage("email to " + to + " with " + containing,
+                message -> message.path("channel").asText("email").equals("email")
+                        && message.path("to").asText().equals(to) && message.path("body").asText().contains(containing));
     }
 
     private static JsonNode awaitTimeline(String agent, String... types) throws Exception {

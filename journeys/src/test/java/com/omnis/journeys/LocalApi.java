@@ -67,6 +67,23 @@ final class LocalApi implements BeforeAllCallback, AfterAllCallback {
                 response.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(response.body()), answered);
     }
 
+    /** Polls {@code /_local/outbox} until a sent message matches (delivery is asynchronous: relay, bus, consumer). */
+    JsonNode awaitSentMessage(String what, java.util.function.Predicate<JsonNode> wanted)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        JsonNode messages = Json.MAPPER.nullNode();
+        while (System.nanoTime() < deadline) {
+            messages = send("GET", "/_local/outbox", null, null, null, Map.of(), 200).path("messages");
+            for (JsonNode message : messages) {
+                if (wanted.test(message)) {
+                    return message;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + what + " in the local outbox within 30 s: " + messages);
+    }
+
     /** Sends the request, asserts the status is {@code expected} (the body in the message) and returns the body. */
     JsonNode send(String method, String path, String body, String token, String channel, Map<String, String> headers,
             int expected) throws IOException, InterruptedException {
