@@ -18,7 +18,6 @@ import com.omnis.shared.http.TokenVerifier;
 import com.omnis.shared.metrics.Metrics;
 import com.omnis.shared.pricing.PriceCalculator;
 import java.time.Clock;
-import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,9 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Glue only: the routes are {@link CartsApi}, the decisions {@link CartService}.
  */
 public final class CartsHandler extends ApiHandler {
-
-    /** How stale a cart's promotions may be: a new or changed promotion shows in carts within this. */
-    static final Duration PROMOTIONS_MAX_AGE = Duration.ofMinutes(1);
 
     /** For Lambda: clients, schemas and the JWKS verifier built once per container from the function's settings. */
     public CartsHandler() {
@@ -54,7 +50,7 @@ public final class CartsHandler extends ApiHandler {
                 new DynamoCartRepository(dynamo, settings.require("CARTS_TABLE")),
                 new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
                 new CachedPromotions(new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")),
-                        settings.clock(), PROMOTIONS_MAX_AGE),
+                        settings.clock()),
                 new PriceCalculator(), settings.clock(), Retry.standard(), Metrics.forFunction(settings),
                 settings.get("CART_CURRENCY", "EUR"));
     }

@@ -69,7 +69,7 @@ public final class CatalogHandler extends ApiHandler {
         Clock clock = settings.clock();
         return new CatalogService(
                 new DynamoCatalogProducts(dynamo, settings.require("PRODUCTS_TABLE")),
-                new DynamoCatalogPromotions(dynamo, settings.require("PROMOTIONS_TABLE")),
+                new DynamoCatalogPromotions(dynamo, settings.require("PROMOTIONS_TABLE"), clock),
                 locations, availability(stock, locations, clock), new PriceCalculator(), clock);
     }
 

@@ -25,6 +25,7 @@ import com.omnis.customers.service.SavedItemService;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.shared.catalog.CachedPromotions;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.dynamo.Retry;
@@ -63,7 +64,7 @@ public record Customers(ProfileService profiles, ConsentService consents, SavedI
                 new DynamoLocationRepository(enhanced, settings.require("LOCATIONS_TABLE")), clock, LOCATIONS_MAX_AGE);
         // what the product page shows: its availability is read eventually consistent there too
         ProductOffers offers = new CatalogOffers(new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
-                new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
+                new CachedPromotions(new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), clock), new PriceCalculator(),
                 new AvailabilityQuery(new DynamoStockReader(dynamo, settings.require("STOCK_TABLE"), false), locations),
                 clock);
         DynamoActivityStore activity = new DynamoActivityStore(dynamo, settings.require("CUSTOMERS_TABLE"),

@@ -16,6 +16,7 @@ import com.omnis.orders.service.PickupService;
 import com.omnis.shared.aws.AwsClients;
 import com.omnis.shared.catalog.DynamoLocationRepository;
 import com.omnis.shared.catalog.DynamoProductRepository;
+import com.omnis.shared.catalog.CachedPromotions;
 import com.omnis.shared.catalog.DynamoPromotionRepository;
 import com.omnis.shared.config.Settings;
 import com.omnis.shared.dynamo.Retry;
@@ -63,7 +64,8 @@ public record Orders(CheckoutService checkout, OrderService orders, PaymentServi
                 clock, metrics);
         CheckoutService checkout = new CheckoutService(carts,
                 idempotency, store, new DynamoProductRepository(enhanced, settings.require("PRODUCTS_TABLE")),
-                new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), new PriceCalculator(),
+                new CachedPromotions(new DynamoPromotionRepository(enhanced, settings.require("PROMOTIONS_TABLE")), clock),
+                new PriceCalculator(),
                 inventory.stock(), locations, clock, retry,
                 RandomGenerator.getDefault(), metrics, payments::applyPending);
         return new Orders(checkout, orders, payments, new PickupService(store, orders, locations, clock),

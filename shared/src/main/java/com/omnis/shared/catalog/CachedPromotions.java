@@ -13,6 +13,12 @@ import java.util.List;
  */
 public final class CachedPromotions implements PromotionRepository {
 
+    /**
+     * How stale the promotions every price is computed with may be, in every function that prices (product
+     * pages, carts, the 360 view, checkout): one age for all, so every channel shows a change within it.
+     */
+    public static final Duration MAX_AGE = Duration.ofMinutes(1);
+
     private record Snapshot(List<Promotion> promotions, Instant readAt) {
     }
 
@@ -20,6 +26,11 @@ public final class CachedPromotions implements PromotionRepository {
     private final Clock clock;
     private final Duration maxAge;
     private volatile Snapshot snapshot;
+
+    /** Cached for {@link #MAX_AGE}: what the functions use. */
+    public CachedPromotions(PromotionRepository repository, Clock clock) {
+        this(repository, clock, MAX_AGE);
+    }
 
     public CachedPromotions(PromotionRepository repository, Clock clock, Duration maxAge) {
         this.repository = repository;
@@ -36,6 +47,11 @@ public final class CachedPromotions implements PromotionRepository {
             snapshot = current;
         }
         return current.promotions();
+    }
+
+    /** The next read goes to the table: after a write made in this container, so it shows here at once. */
+    public void invalidate() {
+        snapshot = null;
     }
 
     @Override

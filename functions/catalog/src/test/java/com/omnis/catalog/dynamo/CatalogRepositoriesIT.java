@@ -51,7 +51,8 @@ class CatalogRepositoriesIT {
     private static final String LOCATIONS = AwsEndpoints.uniqueName("locations");
 
     private final CatalogProducts products = new DynamoCatalogProducts(ENHANCED, PRODUCTS);
-    private final CatalogPromotions promotions = new DynamoCatalogPromotions(ENHANCED, PROMOTIONS);
+    private final CatalogPromotions promotions = new DynamoCatalogPromotions(ENHANCED, PROMOTIONS,
+            java.time.Clock.systemUTC());
     private final LocationRepository locations = new DynamoLocationRepository(ENHANCED, LOCATIONS);
     /** No function writes locations: they are seeded in their layout, as the demo data does. */
     private final SeedTables.Writer<Location> locationSeed = SeedTables.locations(ENHANCED, LOCATIONS);

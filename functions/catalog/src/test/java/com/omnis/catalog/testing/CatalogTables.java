@@ -30,7 +30,8 @@ public final class CatalogTables implements AutoCloseable {
     public final DynamoCatalogProducts products =
             new DynamoCatalogProducts(dynamo.enhancedClient(), environment.get("PRODUCTS_TABLE"));
     public final DynamoCatalogPromotions promotions =
-            new DynamoCatalogPromotions(dynamo.enhancedClient(), environment.get("PROMOTIONS_TABLE"));
+            new DynamoCatalogPromotions(dynamo.enhancedClient(), environment.get("PROMOTIONS_TABLE"),
+                    java.time.Clock.systemUTC());
     public final DynamoLocationRepository locations =
             new DynamoLocationRepository(dynamo.enhancedClient(), environment.get("LOCATIONS_TABLE"));
     private final SeedTables.Writer<Location> locationWriter =
