@@ -1,6 +1,7 @@
 package com.omnis.bench;
 
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -27,25 +28,48 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Asks every DynamoDB request made in the bench JVM for its consumed capacity and adds it up per
- * thread, read and write units apart, so a handler's cost is measured without touching its code. A
- * global interceptor (software/amazon/awssdk/global/handlers/execution.interceptors, written by
+ * Asks every DynamoDB request made in the bench JVM for its consumed capacity and adds up, read and
+ * write units apart, what the metered thread and the threads it starts ask for (a handler reads stock on
+ * virtual threads of its own), so a handler's cost is measured without touching its code; what the local
+ * runtime does meanwhile on its own threads (relaying events, sending messages) is not counted. A global
+ * interceptor (software/amazon/awssdk/global/handlers/execution.interceptors, written by
  * scripts/bench/perf): it applies to the handlers' clients and the bench's own alike.
  */
 public final class CapacityMeter implements ExecutionInterceptor {
 
-    private static final ThreadLocal<double[]> UNITS = ThreadLocal.withInitial(() -> new double[3]);
+    /** Whether a thread's requests count: set by {@link #reset()}, inherited by the threads that thread creates. */
+    private static final InheritableThreadLocal<Boolean> METERED = new InheritableThreadLocal<>();
+    /** read units, write units, requests of the metered threads */
+    private static double[] units = new double[3];
+    /** per table (its name without the stack's prefix): read and write units, where an operation's cost goes */
+    private static Map<String, double[]> tables = new TreeMap<>();
 
-    /** Starts counting on this thread from zero. */
-    public static void reset() {
-        UNITS.set(new double[3]);
+    /** Starts counting from zero the requests of this thread and of the threads it starts; meter one call at a time. */
+    public static synchronized void reset() {
+        METERED.set(Boolean.TRUE);
+        units = new double[3];
+        tables = new TreeMap<>();
     }
 
-    /** read units, write units and DynamoDB requests on this thread since {@link #reset()} */
-    public static double[] units() {
-        return UNITS.get().clone();
+    /** "table r/w" for every table touched since {@link #reset()}, e.g. {@code "OutboxTable 0/2"} */
+    public static synchronized String perTable() {
+        StringBuilder text = new StringBuilder();
+        tables.forEach((table, units) -> text.append(text.isEmpty() ? "" : ", ").append(table)
+                .append(' ').append(format(units[0])).append('/').append(format(units[1])));
+        return text.toString();
+    }
+
+    private static String format(double units) {
+        return units == Math.rint(units) ? Long.toString((long) units) : Double.toString(units);
+    }
+
+    /** read units, write units and DynamoDB requests since {@link #reset()} */
+    public static synchronized double[] units() {
+        return units.clone();
     }
 
     @Override
@@ -68,18 +92,26 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        double[] units = UNITS.get();
-        switch (context.response()) {
-            case GetItemResponse r -> read(units, List.of(nullable(r.consumedCapacity())));
-            case QueryResponse r -> read(units, List.of(nullable(r.consumedCapacity())));
-            case ScanResponse r -> read(units, List.of(nullable(r.consumedCapacity())));
-            case BatchGetItemResponse r -> read(units, r.consumedCapacity());
-            case TransactGetItemsResponse r -> read(units, r.consumedCapacity());
-            case PutItemResponse r -> write(units, List.of(nullable(r.consumedCapacity())));
-            case UpdateItemResponse r -> write(units, List.of(nullable(r.consumedCapacity())));
-            case DeleteItemResponse r -> write(units, List.of(nullable(r.consumedCapacity())));
-            case BatchWriteItemResponse r -> write(units, r.consumedCapacity());
-            case TransactWriteItemsResponse r -> write(units, r.consumedCapacity());
+        if (METERED.get() != Boolean.TRUE) {
+            return;
+        }
+        synchronized (CapacityMeter.class) {
+            count(context.response());
+        }
+    }
+
+    private static void count(SdkResponse response) {
+        switch (response) {
+            case GetItemResponse r -> read(List.of(nullable(r.consumedCapacity())));
+            case QueryResponse r -> read(List.of(nullable(r.consumedCapacity())));
+            case ScanResponse r -> read(List.of(nullable(r.consumedCapacity())));
+            case BatchGetItemResponse r -> read(r.consumedCapacity());
+            case TransactGetItemsResponse r -> read(r.consumedCapacity());
+            case PutItemResponse r -> write(List.of(nullable(r.consumedCapacity())));
+            case UpdateItemResponse r -> write(List.of(nullable(r.consumedCapacity())));
+            case DeleteItemResponse r -> write(List.of(nullable(r.consumedCapacity())));
+            case BatchWriteItemResponse r -> write(r.consumedCapacity());
+            case TransactWriteItemsResponse r -> write(r.consumedCapacity());
             default -> {
                 return;
             }
@@ -91,12 +123,23 @@ public final class CapacityMeter implements ExecutionInterceptor {
         return capacity == null ? ConsumedCapacity.builder().capacityUnits(0.0).build() : capacity;
     }
 
-    private static void read(double[] units, List<ConsumedCapacity> capacities) {
+    private static void read(List<ConsumedCapacity> capacities) {
         units[0] += sum(capacities);
+        perTable(capacities, 0);
     }
 
-    private static void write(double[] units, List<ConsumedCapacity> capacities) {
+    private static void write(List<ConsumedCapacity> capacities) {
         units[1] += sum(capacities);
+        perTable(capacities, 1);
+    }
+
+    private static void perTable(List<ConsumedCapacity> capacities, int kind) {
+        for (ConsumedCapacity c : capacities) {
+            if (c.tableName() != null && c.capacityUnits() != null) {
+                String table = c.tableName().replaceFirst("^.*?-(?=[A-Za-z]+$)", "");
+                tables.computeIfAbsent(table, t -> new double[2])[kind] += c.capacityUnits();
+            }
+        }
     }
 
     private static double sum(List<ConsumedCapacity> capacities) {

@@ -20,8 +20,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
@@ -39,6 +41,11 @@ public final class PerfBench {
     /** function → [handler class, sample event in events/api] for the cold start: a read each, as the package smoke test does */
     private static final Map<String, String[]> COLD = new LinkedHashMap<>();
     private static final List<String> FIVE_SKUS = List.of("SHOE-RUN-42", "SOCKS-RUN-3P", "CAP-RUN", "TEE-RUN-M", "GLOVES-TOUCH-M");
+    /** the five above first, then fifteen more of the demo catalog: the checkout of 20 lines */
+    private static final List<String> TWENTY_SKUS = Stream.concat(FIVE_SKUS.stream(), Stream.of(
+            "SHOE-RUN-44", "SHOE-TRAIL-43", "SHOE-WALK-40", "TEE-RUN-L", "JACKET-RAIN-M", "FLEECE-M", "TIGHTS-RUN-W-S",
+            "SHORTS-RUN-M", "HELMET-ROAD-M", "LIGHTS-USB-SET", "LOCK-U-HEAVY", "TUBE-700C", "PUMP-FLOOR", "BOTTLE-CAGE",
+            "SHOE-TRAIL-45")).toList();
 
     static {
         COLD.put("Trivial", new String[] {"com.omnis.bench.trivial.ConstantHandler", "catalog-get-product.json"});
@@ -48,7 +55,8 @@ public final class PerfBench {
         COLD.put("CustomersFunction", new String[] {"com.omnis.customers.CustomersHandler", "customers-get-me.json"});
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final com.omnis.shared.http.TokenVerifier DEV_TOKENS = com.omnis.local.auth.DevTokens.verifier();
+    static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private PerfBench() {
     }
@@ -72,12 +80,24 @@ public final class PerfBench {
         ObjectNode results = MAPPER.createObjectNode();
         try (LocalRuntime runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
                 new PrintStream(OutputStream.nullOutputStream(), true))) {
+            long start = System.nanoTime();
             cold(runtime, coldRuns, results.putObject("cold_start"), console);
+            start = took("cold start", start, console);
             warm(runtime, warmCalls, results.putObject("warm"), console);
             capacity(runtime, results.putObject("capacity"), console);
+            start = took("warm and cost", start, console);
+            new PerfConcurrency(runtime).run(results.putObject("concurrency"), console);
+            took("concurrency", start, console);
         }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
         console.println("written to target/bench/results.json");
+    }
+
+    /** Prints how long a part took; the time now. */
+    private static long took(String part, long start, PrintStream console) {
+        long now = System.nanoTime();
+        console.printf("  (%s: %.0f s)%n", part, (now - start) / 1e9);
+        return now;
     }
 
     // ---------------------------------------------------------------------------------------- cold
@@ -168,16 +188,21 @@ public final class PerfBench {
         LocalFunction catalog = runtime.functions().get("CatalogFunction").orElseThrow();
         LambdaEvent product = event("catalog-get-product.json", e -> e.setPathParameters(Map.of("sku", "SHOE-RUN-42")));
         String products = tables.get("ProductsTable");
+        String stock = tables.get("StockTable");
+        // the page shows the product, its price and what the caller's channel can get of it: the product and its stock records
         row("product page (GET /products/{sku})", calls, json,
                 () -> expectOk(catalog.invoke(product)),
-                () -> dynamo.getItem(r -> r.tableName(products).key(Map.of("sku", AttributeValue.fromS("SHOE-RUN-42")))), console);
+                () -> {
+                    dynamo.getItem(r -> r.tableName(products).key(Map.of("sku", AttributeValue.fromS("SHOE-RUN-42"))));
+                    dynamo.query(r -> r.tableName(stock).keyConditionExpression("sku = :sku")
+                            .expressionAttributeValues(Map.of(":sku", AttributeValue.fromS("SHOE-RUN-42"))));
+                }, console);
 
         LocalFunction inventory = runtime.functions().get("InventoryFunction").orElseThrow();
         LambdaEvent availability = event("inventory-get-availability.json", e -> {
             e.setRawQueryString("skus=" + String.join(",", FIVE_SKUS) + "&channel=web");
             e.setQueryStringParameters(Map.of("skus", String.join(",", FIVE_SKUS), "channel", "web"));
         });
-        String stock = tables.get("StockTable");
         row("availability of 5 SKUs", calls, json,
                 () -> expectOk(inventory.invoke(availability)),
                 () -> FIVE_SKUS.forEach(sku -> dynamo.query(r -> r.tableName(stock).keyConditionExpression("sku = :sku")
@@ -189,6 +214,8 @@ public final class PerfBench {
                 .map(sku -> "{\"sku\": \"" + sku + "\", \"quantity\": 1}").toList()) + "], \"ttlSeconds\": 900, \"reference\": \"perf\"}";
         String[] held = {null};
         String reservations = tables.get("ReservationsTable");
+        FloorItems floorItems = new FloorItems(dynamo, tables);
+        HoldLeftovers holdLeft = holdLeftovers(inventory, holdBody, floorItems);
         row("hold of 3 SKUs", calls, json,
                 i -> {
                     if (held[0] != null) {
@@ -214,7 +241,13 @@ public final class PerfBench {
                     held[0] = body.hasNonNull("reservationId") ? body.path("reservationId").asText() : body.path("id").asText();
                 },
                 i -> {
-                    // the access pattern's minimum: one transaction, a conditional decrement per SKU's stock and the reservation
+                    // the access pattern's minimum: each SKU's stock records read (one consistent Query a SKU), then one
+                    // transaction of a conditional update per stock record, the shopper's open-holds counter and the
+                    // items a hold must leave (reservation, outbox, idempotency record) at the size a real hold wrote them
+                    for (String sku : threeSkus) {
+                        dynamo.query(r -> r.tableName(stock).keyConditionExpression("sku = :sku").consistentRead(true)
+                                .expressionAttributeValues(Map.of(":sku", AttributeValue.fromS(sku))));
+                    }
                     List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> items = new ArrayList<>();
                     for (String sku : threeSkus) {
                         items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(stock)
@@ -222,8 +255,14 @@ public final class PerfBench {
                                 .updateExpression("ADD held :one").conditionExpression("attribute_not_exists(held) OR held < :max")
                                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN("1000000000")))).build());
                     }
-                    items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(put -> put.tableName(reservations)
-                            .item(Map.of("reservationId", AttributeValue.fromS("perf-floor-" + i), "lines", AttributeValue.fromS(holdBody)))).build());
+                    items.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(reservations)
+                            .key(Map.of("reservationId", AttributeValue.fromS("shopper#perf-floor")))
+                            .updateExpression("ADD openHolds :one, openUnits :three")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":three", AttributeValue.fromN("3")))).build());
+                    String floorCall = "hold-" + i;
+                    floorItems.copies(items, "ReservationsTable", holdLeft.reservation(), floorCall);
+                    floorItems.copies(items, "OutboxTable", holdLeft.outbox(), floorCall);
+                    floorItems.copies(items, "IdempotencyTable", holdLeft.idempotency(), floorCall);
                     dynamo.transactWriteItems(r -> r.transactItems(items));
                 }, console);
 
@@ -249,9 +288,14 @@ public final class PerfBench {
                     e.setBody("{\"sku\": \"" + FIVE_SKUS.get(i % FIVE_SKUS.size()) + "\", \"quantity\": 1}");
                 }))),
                 i -> {
-                    // the access pattern's minimum: the product's price read, one line set on the cart item
+                    // the access pattern's minimum: the cart read (consistently: its lines and version), the current
+                    // price of each line it will hold, one conditional write of the cart
                     String sku = FIVE_SKUS.get(i % FIVE_SKUS.size());
-                    dynamo.getItem(r -> r.tableName(products).key(Map.of("sku", AttributeValue.fromS(sku))));
+                    dynamo.getItem(r -> r.tableName(cartsTable).key(Map.of("cartId", AttributeValue.fromS("perf-floor-" + (i / 5))))
+                            .consistentRead(true));
+                    dynamo.batchGetItem(r -> r.requestItems(Map.of(products, KeysAndAttributes.builder()
+                            .keys(FIVE_SKUS.subList(0, i % FIVE_SKUS.size() + 1).stream()
+                                    .map(line -> Map.of("sku", AttributeValue.fromS(line))).toList()).build())));
                     dynamo.updateItem(r -> r.tableName(cartsTable).key(Map.of("cartId", AttributeValue.fromS("perf-floor-" + (i / 5))))
                             .updateExpression("SET #lines = if_not_exists(#lines, :empty)")
                             .expressionAttributeNames(Map.of("#lines", "lines"))
@@ -273,17 +317,61 @@ public final class PerfBench {
         String cartId = cart[0];
         row("get cart (5 lines)", calls, json,
                 () -> expectOk(carts.invoke(getCart)),
-                () -> dynamo.getItem(r -> r.tableName(cartsTable).key(Map.of("cartId", AttributeValue.fromS(cartId))).consistentRead(true)),
+                () -> {
+                    // the cart (consistently) and the current price of each of its lines
+                    dynamo.getItem(r -> r.tableName(cartsTable).key(Map.of("cartId", AttributeValue.fromS(cartId))).consistentRead(true));
+                    dynamo.batchGetItem(r -> r.requestItems(Map.of(products, KeysAndAttributes.builder()
+                            .keys(FIVE_SKUS.stream().map(sku -> Map.of("sku", AttributeValue.fromS(sku))).toList()).build())));
+                },
                 console);
+
+        // checkout: a signed-in customer's 5-line cart, filled before each call, untimed
+        PerfCheckout checkout = new PerfCheckout(runtime, TWENTY_SKUS);
+        checkout.receive(calls + calls / 4 + 100);
+        PerfCheckout.Leftovers five = checkout.leftovers(5);
+        PerfCheckout.Filled[] next = {null};
+        row("checkout of a 5-line cart", calls, json,
+                i -> next[0] = checkout.fill(5),
+                i -> checkout.checkout(next[0], "perf-checkout-" + i + "-" + System.nanoTime()),
+                i -> checkout.floor(five, i), console);
+        checkout.cost(json.putObject("checkout_cost"), console);
     }
 
-    private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+    /** What one real hold of {@code body} left in the reservations, outbox and idempotency tables; the hold is released. */
+    private static HoldLeftovers holdLeftovers(LocalFunction inventory, String body, FloorItems floorItems) {
+        String key = "perf-hold-probe-" + System.nanoTime();
+        var response = MAPPER.valueToTree(inventory.invoke(uncheckedEvent("inventory-create-reservation.json", e -> {
+            e.setHeaders(withHeader(e.getHeaders(), "idempotency-key", key));
+            e.setBody(body);
+        })));
+        var held = readTree(response.path("body").asText());
+        String id = held.hasNonNull("reservationId") ? held.path("reservationId").asText() : held.path("id").asText();
+        HoldLeftovers left = new HoldLeftovers(floorItems.mentioning("ReservationsTable", id),
+                floorItems.mentioning("OutboxTable", id), floorItems.mentioning("IdempotencyTable", key));
+        expectOk(inventory.invoke(uncheckedEvent("inventory-release-reservation.json",
+                e -> e.setPathParameters(Map.of("reservationId", id)))));
+        return left;
+    }
+
+    private record HoldLeftovers(List<Map<String, AttributeValue>> reservation, List<Map<String, AttributeValue>> outbox,
+                                 List<Map<String, AttributeValue>> idempotency) {
+    }
+
+    static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(headers);
         changed.put(name, value);
         return changed;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    /** The event as the HTTP API's JWT authorizer hands it on for {@code token}: the token's verified claims in place of the sample's. */
+    static void signedIn(APIGatewayV2HTTPEvent event, String token) {
+        event.setHeaders(withHeader(event.getHeaders(), "authorization", "Bearer " + token));
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(DEV_TOKENS.verifyBearer("Bearer " + token)).build()).build());
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (java.io.IOException e) {
@@ -291,7 +379,7 @@ public final class PerfBench {
         }
     }
 
-    private static LambdaEvent uncheckedEvent(String file, java.util.function.Consumer<APIGatewayV2HTTPEvent> change) {
+    static LambdaEvent uncheckedEvent(String file, java.util.function.Consumer<APIGatewayV2HTTPEvent> change) {
         try {
             return event(file, change);
         } catch (Exception e) {
@@ -315,17 +403,20 @@ public final class PerfBench {
         CapacityMeter.reset();
         handler.accept(next);
         double[] cost = CapacityMeter.units();
+        String where = CapacityMeter.perTable();
         CapacityMeter.reset();
         floor.accept(next);
         double[] minimum = CapacityMeter.units();
         double capacityRatio = (cost[0] + cost[1]) / (minimum[0] + minimum[1]);
         console.printf("  %-36s %8.2f %8.2f %8.2f %8.2f %6.2f   %4.1f/%4.1f/%2.0f %4.1f/%4.1f/%2.0f %6.2f%n", name, measured[0], measured[1],
                 direct[0], direct[1], ratio, cost[0], cost[1], cost[2], minimum[0], minimum[1], minimum[2], capacityRatio);
+        console.printf("  %-36s   units by table (r/w): %s%n", "", where);
         json.putObject(name).put("p50_ms", measured[0]).put("p99_ms", measured[1]).put("floor_p50_ms", direct[0])
                 .put("floor_p99_ms", direct[1]).put("warm_ratio", ratio).put("calls", calls)
                 .put("read_units", cost[0]).put("write_units", cost[1]).put("dynamodb_requests", (int) cost[2])
                 .put("minimum_read_units", minimum[0]).put("minimum_write_units", minimum[1])
-                .put("minimum_dynamodb_requests", (int) minimum[2]).put("capacity_ratio", capacityRatio);
+                .put("minimum_dynamodb_requests", (int) minimum[2]).put("capacity_ratio", capacityRatio)
+                .put("units_by_table", where);
     }
 
     private static double[] time(java.util.function.IntConsumer prepare, java.util.function.IntConsumer call, int calls) {

@@ -179,7 +179,8 @@ public final class CheckoutService {
         }
         PlacedBy placedBy = authorise(caller, channel, request, cart);
 
-        PricedCart priced = price(cart, now);
+        Map<Sku, Product> catalog = products.findAll(cart.lines().stream().map(CheckoutCart.Line::sku).toList());
+        PricedCart priced = price(cart, catalog, now);
         if (request.expectedTotal().isPresent() && !request.expectedTotal().get().equals(priced.totals().total())) {
             throw new ConflictException("total-changed", "Total changed",
                     "the cart now totals " + priced.totals().total().amount() + " " + priced.totals().total().currency()
@@ -195,7 +196,7 @@ public final class CheckoutService {
         List<Sourcing.Planned> plan = sourcing.plan(request.method(), wanted, locationId,
                 request.address().map(a -> a.postalCode()));
 
-        Order order = newOrder(caller, cartToken, channel, request, cart, placedBy, priced, plan, now);
+        Order order = newOrder(caller, cartToken, channel, request, cart, catalog, placedBy, priced, plan, now);
         Order.Change change = Order.place(order);
         List<StockTake> takes = new ArrayList<>();
         plan.forEach(p -> p.lines().forEach(l -> takes.add(new StockTake(l.sku(), p.locationId(), l.quantity()))));
@@ -262,9 +263,7 @@ public final class CheckoutService {
         return new PlacedBy(Caller.CUSTOMER, caller.subject(), null);
     }
 
-    private PricedCart price(CheckoutCart cart, Instant now) {
-        List<Sku> skus = cart.lines().stream().map(CheckoutCart.Line::sku).toList();
-        Map<Sku, Product> catalog = products.findAll(skus);
+    private PricedCart price(CheckoutCart cart, Map<Sku, Product> catalog, Instant now) {
         List<String> unsellable = new ArrayList<>();
         List<PricingItem> items = new ArrayList<>();
         for (CheckoutCart.Line line : cart.lines()) {
@@ -283,8 +282,8 @@ public final class CheckoutService {
     }
 
     private Order newOrder(Caller caller, Optional<String> cartToken, Channel channel, CheckoutRequest request,
-                           CheckoutCart cart, PlacedBy placedBy, PricedCart priced, List<Sourcing.Planned> plan, Instant now) {
-        Map<Sku, Product> names = products.findAll(cart.lines().stream().map(CheckoutCart.Line::sku).toList());
+                           CheckoutCart cart, Map<Sku, Product> names, PlacedBy placedBy, PricedCart priced,
+                           List<Sourcing.Planned> plan, Instant now) {
         List<OrderLine> lines = priced.lines().stream().map((PricedLine l) -> new OrderLine(l.sku(),
                 names.get(l.sku()).name(), l.quantity(), l.unitPrice(), l.discount(), l.lineTotal(), l.promotions(), 0, 0))
                 .toList();
