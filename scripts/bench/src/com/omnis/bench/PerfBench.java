@@ -64,7 +64,8 @@ public final class PerfBench {
     public static void main(String[] args) throws Exception {
         PrintStream console = System.out;
         try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 5, args.length > 1 ? Integer.parseInt(args[1]) : 2000, console);
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 5, args.length > 1 ? Integer.parseInt(args[1]) : 2000,
+                    List.of((args.length > 2 ? args[2] : "cold,warm,concurrency").split(",")), console);
         } catch (Exception e) {
             e.printStackTrace(console);
             System.exit(1);
@@ -73,7 +74,7 @@ public final class PerfBench {
         System.exit(0);
     }
 
-    private static void run(int coldRuns, int warmCalls, PrintStream console) throws Exception {
+    private static void run(int coldRuns, int warmCalls, List<String> parts, PrintStream console) throws Exception {
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         System.setOut(new PrintStream(Files.newOutputStream(out.resolve("perf-runtime.log")), true));
@@ -81,13 +82,19 @@ public final class PerfBench {
         try (LocalRuntime runtime = LocalRuntime.start(RuntimeOptions.defaults().withPort(0).quiet(),
                 new PrintStream(OutputStream.nullOutputStream(), true))) {
             long start = System.nanoTime();
-            cold(runtime, coldRuns, results.putObject("cold_start"), console);
-            start = took("cold start", start, console);
-            warm(runtime, warmCalls, results.putObject("warm"), console);
-            capacity(runtime, results.putObject("capacity"), console);
-            start = took("warm and cost", start, console);
-            new PerfConcurrency(runtime).run(results.putObject("concurrency"), console);
-            took("concurrency", start, console);
+            if (parts.contains("cold")) {
+                cold(runtime, coldRuns, results.putObject("cold_start"), console);
+                start = took("cold start", start, console);
+            }
+            if (parts.contains("warm")) {
+                warm(runtime, warmCalls, results.putObject("warm"), console);
+                capacity(runtime, results.putObject("capacity"), console);
+                start = took("warm and cost", start, console);
+            }
+            if (parts.contains("concurrency")) {
+                new PerfConcurrency(runtime).run(results.putObject("concurrency"), console);
+                took("concurrency", start, console);
+            }
         }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
         console.println("written to target/bench/results.json");
@@ -104,12 +111,14 @@ public final class PerfBench {
 
     private static void cold(LocalRuntime runtime, int runs, ObjectNode json, PrintStream console) throws Exception {
         Path packages = Path.of(System.getProperty("omnis.bench.packages"));
-        Path launcher = Path.of(System.getProperty("omnis.bench.launcher"));
         console.printf("%nCold start: fresh JVM (%s), handler from its package, one sample event; median of %d%n",
                 String.join(" ", LAMBDA_FLAGS), runs);
-        console.printf("  %-18s %-32s %6s %9s %8s %9s %8s %8s %10s%n", "function", "event", "status", "wall ms", "init ms",
-                "request ms", "classes", "ratio", "package");
+        console.printf("  AppCDS: the same with -XX:SharedArchiveFile, an archive of the package's classes (as jars) made by one training run;%n"
+                + "  its ratio is against the trivial handler with its own archive%n");
+        console.printf("  %-18s %-32s %6s %9s %8s %9s %8s %8s %10s %9s %8s%n", "function", "event", "status", "wall ms", "init ms",
+                "request ms", "classes", "ratio", "package", "AppCDS ms", "ratio");
         double floor = 0;
+        double sharedFloor = 0;
         for (var entry : COLD.entrySet()) {
             String id = entry.getKey();
             Path pkg = packages.resolve(id);
@@ -121,57 +130,87 @@ public final class PerfBench {
             int status = 0;
             for (int i = 0; i < runs; i++) {
                 Path classLog = Files.createTempFile("perf-classes", ".log");
-                List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(LAMBDA_FLAGS);
-                command.add("-Xlog:class+load:file=" + classLog);
-                command.addAll(List.of("-cp", launcher + ":" + pkg + ":" + pkg.resolve("lib") + "/*", "InvokeHandler",
-                        entry.getValue()[0], Path.of("events", "api", entry.getValue()[1]).toString()));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-                builder.environment().keySet().retainAll(List.of("PATH"));
-                builder.environment().putAll(environment);
-                long started = System.nanoTime();
-                Process process = builder.start();
-                List<String> lines = new ArrayList<>();
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        if (line.startsWith("status ")) {
-                            wall[i] = (System.nanoTime() - started) / 1e6;   // JVM start to the response, not its exit
-                            status = Integer.parseInt(line.substring(7).trim());
-                        } else if (line.startsWith("init-ns ")) {
-                            init[i] = Long.parseLong(line.substring(8).trim()) / 1e6;
-                        } else if (line.startsWith("request-ns ")) {
-                            request[i] = Long.parseLong(line.substring(11).trim()) / 1e6;
-                        } else {
-                            lines.add(line);
-                        }
-                    }
-                }
-                if (process.waitFor() != 0 || wall[i] == 0) {
-                    throw new IllegalStateException(id + " did not answer from its package: " + String.join("\n", lines));
-                }
+                double[] run = launch(Path.of(System.getProperty("omnis.bench.launcher")) + ":" + pkg + ":" + pkg.resolve("lib") + "/*",
+                        entry.getValue(), environment, List.of("-Xlog:class+load:file=" + classLog));
+                wall[i] = run[0];
+                init[i] = run[1];
+                request[i] = run[2];
+                status = (int) run[3];
                 try (var log = Files.lines(classLog)) {
                     classes = (int) log.count();
                 }
                 Files.delete(classLog);
             }
+            // the same with an application class-data archive: one training run writes it, the timed runs map it
+            Path archive = packages.resolve(id + ".jsa");
+            Path cds = Path.of(System.getProperty("omnis.bench.cds"));
+            String jars = cds.resolve("launcher.jar") + ":" + cds.resolve(id + ".jar") + ":" + pkg.resolve("lib") + "/*";
+            launch(jars, entry.getValue(), environment, List.of("-XX:ArchiveClassesAtExit=" + archive));
+            double[] shared = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                shared[i] = launch(jars, entry.getValue(), environment, List.of("-XX:SharedArchiveFile=" + archive))[0];
+            }
             double median = median(wall);
             if (id.equals("Trivial")) {
                 floor = median;
+                sharedFloor = median(shared);
             }
             long size;
             try (var files = Files.walk(pkg)) {
                 size = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
             double ratio = median / floor;
-            console.printf("  %-18s %-32s %6d %9.0f %8.0f %9.0f %8d %8.2f %7.1f MiB%n", id, entry.getValue()[1], status, median,
-                    median(init), median(request), classes, ratio, size / 1048576.0);
+            double sharedRatio = median(shared) / sharedFloor;
+            console.printf("  %-18s %-32s %6d %9.0f %8.0f %9.0f %8d %8.2f %7.1f MiB %9.0f %8.2f%n", id, entry.getValue()[1], status,
+                    median, median(init), median(request), classes, ratio, size / 1048576.0, median(shared), sharedRatio);
             ObjectNode row = json.putObject(id);
             row.put("event", entry.getValue()[1]).put("status", status).put("wall_ms_median", median)
                     .put("init_ms_median", median(init)).put("first_request_ms_median", median(request))
-                    .put("classes_loaded", classes).put("cold_ratio", ratio).put("package_bytes_unzipped", size).put("runs", runs);
+                    .put("classes_loaded", classes).put("cold_ratio", ratio).put("package_bytes_unzipped", size).put("runs", runs)
+                    .put("appcds_wall_ms_median", median(shared)).put("appcds_cold_ratio", sharedRatio)
+                    .put("appcds_archive_bytes", Files.size(archive));
         }
+    }
+
+    /**
+     * One cold start: a fresh JVM with Lambda's flags and {@code extraFlags} runs the launcher on {@code classPath}
+     * (launcher, package) with the handler and its sample event; [wall ms from start to the response, init ms,
+     * first request ms, status].
+     */
+    private static double[] launch(String classPath, String[] handlerAndEvent, Map<String, String> environment,
+                                   List<String> extraFlags) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_FLAGS);
+        command.addAll(extraFlags);
+        command.addAll(List.of("-cp", classPath, "InvokeHandler",
+                handlerAndEvent[0], Path.of("events", "api", handlerAndEvent[1]).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().retainAll(List.of("PATH"));
+        builder.environment().putAll(environment);
+        double[] run = new double[4];
+        long started = System.nanoTime();
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("status ")) {
+                    run[0] = (System.nanoTime() - started) / 1e6;   // JVM start to the response, not its exit
+                    run[3] = Integer.parseInt(line.substring(7).trim());
+                } else if (line.startsWith("init-ns ")) {
+                    run[1] = Long.parseLong(line.substring(8).trim()) / 1e6;
+                } else if (line.startsWith("request-ns ")) {
+                    run[2] = Long.parseLong(line.substring(11).trim()) / 1e6;
+                } else {
+                    lines.add(line);
+                }
+            }
+        }
+        if (process.waitFor() != 0 || run[0] == 0) {
+            throw new IllegalStateException(handlerAndEvent[0] + " did not answer from " + classPath + ": " + String.join("\n", lines));
+        }
+        return run;
     }
 
     // ---------------------------------------------------------------------------------------- warm
