@@ -295,25 +295,61 @@ def standin_value(logical_id: str, resource_type: str, attribute: str | None) ->
     return f"standin-{logical_id}-{attribute}"
 
 
+# A version or an alias stands for its function: where moto cannot create one, what refers to it is pointed at the
+# function itself (AutoPublishAlias: the HTTP API's integrations and invoke permissions name the alias).
+FUNCTION_QUALIFIERS = ("AWS::Lambda::Alias", "AWS::Lambda::Version")
+QUALIFIER_ARN_ATTRIBUTES = ("Arn", "AliasArn", "FunctionArn")
+
+
+def function_qualifiers(resources: dict) -> dict[str, str]:
+    """Logical id of each version or alias -> the function it qualifies (its FunctionName, a Ref or GetAtt Arn)."""
+    functions = {lid for lid, r in resources.items() if r["Type"] == "AWS::Lambda::Function"}
+    qualifiers = {}
+    for logical_id, resource in resources.items():
+        if resource["Type"] in FUNCTION_QUALIFIERS:
+            name = resource.get("Properties", {}).get("FunctionName")
+            target = name.get("Ref") if isinstance(name, dict) and set(name) == {"Ref"} else None
+            if isinstance(name, dict) and set(name) == {"Fn::GetAtt"}:
+                target, attribute = _getatt_parts(name["Fn::GetAtt"])
+                target = target if attribute == "Arn" else None
+            if target in functions:
+                qualifiers[logical_id] = target
+    return qualifiers
+
+
+def moto_projections(cfn: dict, supported: set[str]) -> dict[str, str]:
+    """The versions and aliases moto cannot create -> the function project_for_moto points their references at."""
+    resources = cfn["Resources"]
+    return {lid: function for lid, function in function_qualifiers(resources).items()
+            if resources[lid]["Type"] not in supported and resources[function]["Type"] in supported}
+
+
 def project_for_moto(cfn: dict, supported: set[str]) -> tuple[dict, dict[str, str]]:
-    """Removes resources moto cannot create, replacing every reference to them by a literal."""
+    """Removes resources moto cannot create, replacing every reference to them by a literal; a reference to a version
+    or alias moto cannot create names its function instead: its ARN (Ref, ${…}, GetAtt of an ARN) is the function's
+    Arn, so invoke permissions, integrations, rule targets and event source mappings are the function's."""
     resources = cfn["Resources"]
     removed = {lid: r["Type"] for lid, r in resources.items() if r["Type"] not in supported}
+    onto = moto_projections(cfn, supported)
     # moto resolves Ref to an event bus to its model object, not its name: GetAtt Name is the same value
     buses = {lid for lid, r in resources.items() if r["Type"] == "AWS::Events::EventBus"}
 
     def rewrite(node: Any) -> Any:
         if isinstance(node, dict):
+            if set(node) == {"Ref"} and node["Ref"] in onto:  # a version's or alias's Ref is its ARN
+                return {"Fn::GetAtt": [onto[node["Ref"]], "Arn"]}
             if set(node) == {"Ref"} and node["Ref"] in removed:
                 return standin_value(node["Ref"], removed[node["Ref"]], None)
             if set(node) == {"Ref"} and node["Ref"] in buses:
                 return {"Fn::GetAtt": [node["Ref"], "Name"]}
             if set(node) == {"Fn::GetAtt"}:
                 target, attribute = _getatt_parts(node["Fn::GetAtt"])
+                if target in onto and attribute in QUALIFIER_ARN_ATTRIBUTES:
+                    return {"Fn::GetAtt": [onto[target], "Arn"]}
                 if target in removed:
                     return standin_value(target, removed[target], attribute)
             if set(node) == {"Fn::Sub"}:
-                return {"Fn::Sub": _rewrite_sub(node["Fn::Sub"], removed, rewrite)}
+                return {"Fn::Sub": _rewrite_sub(node["Fn::Sub"], removed, rewrite, onto)}
             return {key: rewrite(value) for key, value in node.items()}
         if isinstance(node, list):
             return [rewrite(item) for item in node]
@@ -327,7 +363,8 @@ def project_for_moto(cfn: dict, supported: set[str]) -> tuple[dict, dict[str, st
         resource = rewrite(resource)
         depends = resource.get("DependsOn")
         if depends is not None:
-            depends = [d for d in ([depends] if isinstance(depends, str) else depends) if d not in removed]
+            depends = [onto.get(d, d) for d in ([depends] if isinstance(depends, str) else depends)]
+            depends = list(dict.fromkeys(d for d in depends if d not in removed and d != logical_id))
             if depends:
                 resource["DependsOn"] = depends
             else:
@@ -343,13 +380,18 @@ def _getatt_parts(argument: Any) -> tuple[str, str]:
     return argument[0], argument[1]
 
 
-def _rewrite_sub(argument: Any, removed: dict[str, str], rewrite) -> Any:
+def _rewrite_sub(argument: Any, removed: dict[str, str], rewrite, onto: dict[str, str] | None = None) -> Any:
     text, variables = (argument, None) if isinstance(argument, str) else (argument[0], argument[1])
+    onto = onto or {}
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
         target, _, attribute = name.partition(".")
-        if target in removed and (variables is None or name not in variables):
+        if variables is not None and name in variables:
+            return match.group(0)
+        if target in onto and (not attribute or attribute in QUALIFIER_ARN_ATTRIBUTES):  # ${Alias} is its ARN
+            return f"${{{onto[target]}.Arn}}"
+        if target in removed:
             return standin_value(target, removed[target], attribute or None)
         return match.group(0)
 
@@ -422,6 +464,7 @@ class Stack:
     physical: dict[str, str]  # logical id -> physical id, for what moto created
     outputs: dict[str, str]
     removed: dict[str, str]  # logical id -> type, for what moto cannot create
+    onto: dict[str, str] = field(default_factory=dict)  # a removed version or alias -> its function (moto_projections)
 
 
 def deploy(cfn: dict, client, stack_name: str, parameters: dict[str, str], supported: set[str]) -> Stack:
@@ -457,7 +500,7 @@ def deploy(cfn: dict, client, stack_name: str, parameters: dict[str, str], suppo
     summaries = cloudformation.list_stack_resources(StackName=stack_name)["StackResourceSummaries"]
     physical = {s["LogicalResourceId"]: s["PhysicalResourceId"] for s in summaries}
     outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
-    return Stack(stack_name, parameters, physical, outputs, removed)
+    return Stack(stack_name, parameters, physical, outputs, removed, moto_projections(cfn, supported))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -525,6 +568,8 @@ class Resolver:
             return pseudo[name]
         if name in self.parameters:
             return self.parameters[name]
+        if name in self.stack.onto:  # as project_for_moto: the function's ARN
+            return self.getatt(self.stack.onto[name], "Arn")
         if name in self.stack.removed:
             return standin_value(name, self.stack.removed[name], None)
         if self.types.get(name) == "AWS::Events::EventBus":  # moto reports no physical id for a bus
@@ -534,6 +579,8 @@ class Resolver:
         raise DeployTestError(f"Ref {name}: no such parameter or created resource")
 
     def getatt(self, target: str, attribute: str) -> Any:
+        if target in self.stack.onto and attribute in QUALIFIER_ARN_ATTRIBUTES:
+            return self.getatt(self.stack.onto[target], "Arn")
         if target in self.stack.removed:
             return standin_value(target, self.stack.removed[target], attribute)
         physical = self.ref(target)
@@ -566,6 +613,8 @@ class Resolver:
                 return str(self.value(variables[name]))
             if "." in name and not name.startswith("AWS::"):
                 return str(self.getatt(*name.split(".", 1)))
+            if name in self.stack.onto:  # ${Alias} is its ARN: the function's, as project_for_moto writes it
+                return str(self.getatt(self.stack.onto[name], "Arn"))
             return str(self.ref(name))
 
         return re.sub(r"\$\{([A-Za-z0-9:._]+)\}", replace, text)
@@ -841,21 +890,37 @@ def check_event_source_mappings(report: Report, cfn: dict, stack: Stack, resolve
                            "batching, retries, failure destination")
 
 
-def http_routes(cfn: dict) -> tuple[dict[str, tuple[str, str]], dict]:
-    """Route key -> (function logical id, authorizer or NONE), from the HTTP API's OpenAPI body."""
+def http_integrations(cfn: dict) -> tuple[dict[str, str], dict]:
+    """Route key -> what its integration invokes (a function's ${Function.Arn}, or a version or alias: ${Alias}),
+    from the HTTP API's OpenAPI body; the integration's URI where it names neither."""
     apis = [r for r in cfn["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Api"]
     if len(apis) != 1:
         raise DeployTestError(f"expected one HTTP API, found {len(apis)}")
     body = apis[0]["Properties"]["Body"]
+    types = {lid: r["Type"] for lid, r in cfn["Resources"].items()}
+    targets = {}
+    for path, methods in body.get("paths", {}).items():
+        for method, operation in methods.items():
+            uri = json.dumps(operation.get("x-amazon-apigateway-integration", {}).get("uri"))
+            named = re.search(r"/functions/\$\{([A-Za-z0-9]+)(\.Arn)?\}/invocations", uri)
+            invoked = named and (types.get(named.group(1)) == "AWS::Lambda::Function" if named.group(2)
+                                 else types.get(named.group(1)) in FUNCTION_QUALIFIERS)
+            targets[f"{method.upper()} {path}"] = named.group(1) if invoked else uri
+    return targets, body
+
+
+def http_routes(cfn: dict) -> tuple[dict[str, tuple[str, str]], dict]:
+    """Route key -> (function logical id, authorizer or NONE), from the HTTP API's OpenAPI body; a route that
+    invokes a version or alias (AutoPublishAlias) is the function's."""
+    targets, body = http_integrations(cfn)
+    qualifiers = function_qualifiers(cfn["Resources"])
     routes = {}
     for path, methods in body.get("paths", {}).items():
         for method, operation in methods.items():
-            integration = operation.get("x-amazon-apigateway-integration", {})
-            uri = json.dumps(integration.get("uri"))
-            function = re.search(r"\$\{([A-Za-z0-9]+)\.Arn\}", uri)
+            route = f"{method.upper()} {path}"
             security = operation.get("security")
             authorizer = next(iter(security[0]), PUBLIC) if security else PUBLIC
-            routes[f"{method.upper()} {path}"] = (function.group(1) if function else uri, authorizer)
+            routes[route] = (qualifiers.get(targets[route], targets[route]), authorizer)
     return routes, body
 
 
@@ -889,6 +954,7 @@ def check_routes(report: Report, sam: dict, cfn: dict, client) -> None:
         report.check("DestinationArn" in stage.get("AccessLogSettings", {}), "the HTTP API stage writes no access log")
     report.verified.append(f"{len(routes)} HTTP API routes: the translator's OpenAPI body matches every HttpApi "
                            "event (function, authorizer) and the critical list")
+    check_snapstart(report, cfn, routes)
 
     # moto's API Gateway v2 imports the same body: routes it creates from it must be the same set
     apigateway = client("apigatewayv2")
@@ -900,6 +966,24 @@ def check_routes(report: Report, sam: dict, cfn: dict, client) -> None:
                               "integrations, JWT authorizer and CORS checked in the transformed template, routes "
                               "imported into moto's API Gateway; throttling and access logs checked in the template; "
                               "the authorizer's token validation is not exercised")
+
+
+def check_snapstart(report: Report, cfn: dict, routes: dict[str, tuple[str, str]]) -> None:
+    """SnapStart restores published versions only: a function that asks for it must be invoked through one (its
+    AutoPublishAlias), or every request would start $LATEST cold."""
+    resources = cfn["Resources"]
+    snapstart = {lid for lid, r in resources.items() if r["Type"] == "AWS::Lambda::Function"
+                 and r.get("Properties", {}).get("SnapStart", {}).get("ApplyOn") == "PublishedVersions"}
+    targets, _ = http_integrations(cfn)
+    for route, target in sorted(targets.items()):
+        function = routes[route][0]
+        if function in snapstart:
+            report.check(target != function, f"{function}: SnapStart applies to published versions, but route {route} "
+                                             "invokes $LATEST (set AutoPublishAlias)")
+    if snapstart:
+        report.static_only.append(f"SnapStart on {len(snapstart)} functions (published versions), each of their routes "
+                                  "invokes a version or alias: checked in the transformed template (no snapshot is "
+                                  "taken outside Lambda)")
 
 
 def _without_intrinsics(node: Any) -> Any:
@@ -1131,6 +1215,9 @@ def run(template_path: Path, endpoint: str, stack_name: str, parameters: dict[st
         report.verified.append(f"stack CREATE_COMPLETE on moto: {len(stack.physical)} resources created")
         report.static_only.append("not created by moto (checked in the template only): " + ", ".join(
             f"{t} x{n}" for t, n in sorted(_count(stack.removed.values()).items())))
+        if stack.onto:
+            report.static_only.append(f"{len(stack.onto)} versions or aliases moto cannot create: what refers to them "
+                                      "(invoke permissions, the API's integrations) is deployed onto their function")
         for check in (lambda: check_functions(report, sam, cfn, stack, resolver, client),
                       lambda: check_least_privilege(report, cfn, resolver),
                       lambda: check_tables(report, cfn, stack, resolver, client),

@@ -290,6 +290,75 @@ def test_a_loop_without_the_language_extensions_transform_fails():
         deploy_test.apply_language_extensions(template)
 
 
+def test_a_function_with_snapstart_whose_routes_invoke_latest_fails(deploy):
+    # given: SnapStart restores published versions, but without its alias the API invokes $LATEST
+    def drop_the_alias(template):
+        del resources(template)["CatalogFunction"]["Properties"]["AutoPublishAlias"]
+
+    # when
+    report = deploy(drop_the_alias)
+
+    # then
+    assert failures_mentioning(report, "CatalogFunction: SnapStart applies to published versions, but route GET /products")
+    assert not failures_mentioning(report, "CartsFunction: SnapStart")
+
+
+def test_an_alias_moto_cannot_create_is_projected_onto_its_function():
+    # given: what AutoPublishAlias produces, and an invoke permission and an integration URI on the alias
+    alias_arn = "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FnAliaslive}/invocations"
+    cfn = {"Resources": {
+        "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "h"}},
+        "FnVersion1": {"Type": "AWS::Lambda::Version", "Properties": {"FunctionName": {"Ref": "Fn"}}},
+        "FnAliaslive": {"Type": "AWS::Lambda::Alias", "Properties": {
+            "Name": "live", "FunctionName": {"Ref": "Fn"}, "FunctionVersion": {"Fn::GetAtt": ["FnVersion1", "Version"]}}},
+        "FnGetPermission": {"Type": "AWS::Lambda::Permission", "DependsOn": "FnAliaslive", "Properties": {
+            "Action": "lambda:InvokeFunction", "FunctionName": {"Ref": "FnAliaslive"},
+            "Principal": "apigateway.amazonaws.com"}},
+        "Topic": {"Type": "AWS::SNS::Topic", "Properties": {
+            "DisplayName": {"Fn::Sub": alias_arn}, "Alias": {"Fn::GetAtt": ["FnAliaslive", "AliasArn"]},
+            "Version": {"Ref": "FnVersion1"}}}},
+        "Outputs": {"Live": {"Value": {"Ref": "FnAliaslive"}}}}
+    supported = {"AWS::Lambda::Function", "AWS::Lambda::Permission", "AWS::SNS::Topic"}
+
+    # when
+    projected, removed = deploy_test.project_for_moto(cfn, supported)
+
+    # then
+    assert removed == {"FnVersion1": "AWS::Lambda::Version", "FnAliaslive": "AWS::Lambda::Alias"}
+    assert set(projected["Resources"]) == {"Fn", "FnGetPermission", "Topic"}
+    permission = projected["Resources"]["FnGetPermission"]
+    assert permission["Properties"]["FunctionName"] == {"Fn::GetAtt": ["Fn", "Arn"]}  # an alias's Ref is its ARN
+    assert permission["DependsOn"] == ["Fn"]
+    topic = projected["Resources"]["Topic"]["Properties"]
+    assert topic["DisplayName"] == {"Fn::Sub": alias_arn.replace("${FnAliaslive}", "${Fn.Arn}")}
+    assert topic["Alias"] == {"Fn::GetAtt": ["Fn", "Arn"]}
+    assert topic["Version"] == {"Fn::GetAtt": ["Fn", "Arn"]}
+    assert projected["Outputs"]["Live"]["Value"] == {"Fn::GetAtt": ["Fn", "Arn"]}
+
+
+def test_a_version_moto_creates_stays_and_the_route_of_an_alias_is_its_functions():
+    # given
+    cfn = {"Resources": {
+        "Fn": {"Type": "AWS::Lambda::Function", "Properties": {}},
+        "FnVersion1": {"Type": "AWS::Lambda::Version", "Properties": {"FunctionName": {"Ref": "Fn"}}},
+        "FnAliaslive": {"Type": "AWS::Lambda::Alias", "Properties": {
+            "FunctionName": {"Ref": "Fn"}, "FunctionVersion": {"Fn::GetAtt": ["FnVersion1", "Version"]}}},
+        "Api": {"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Body": {"paths": {"/things": {"get": {
+            "x-amazon-apigateway-integration": {"uri": {"Fn::Sub": "arn:${AWS::Partition}:apigateway:${AWS::Region}:"
+                                                                   "lambda:path/2015-03-31/functions/${FnAliaslive}/invocations"}},
+            "security": [{"OmnisJwt": []}]}}}}}}}}
+
+    # when
+    projected, removed = deploy_test.project_for_moto(cfn, {"AWS::Lambda::Function", "AWS::Lambda::Version"})
+    routes, _ = deploy_test.http_routes(cfn)
+
+    # then
+    assert removed == {"FnAliaslive": "AWS::Lambda::Alias", "Api": "AWS::ApiGatewayV2::Api"}
+    assert projected["Resources"]["FnVersion1"] == cfn["Resources"]["FnVersion1"]
+    assert routes == {"GET /things": ("Fn", "OmnisJwt")}
+    assert deploy_test.http_integrations(cfn)[0] == {"GET /things": "FnAliaslive"}
+
+
 def test_a_wildcard_permission_fails(deploy):
     # given
     def grant_everything(template):
