@@ -115,8 +115,9 @@ public final class PerfBench {
                 String.join(" ", LAMBDA_FLAGS), runs);
         console.printf("  AppCDS: the same with -XX:SharedArchiveFile, an archive of the package's classes (as jars) made by one training run;%n"
                 + "  its ratio is against the trivial handler with its own archive%n");
-        console.printf("  %-18s %-32s %6s %9s %8s %9s %8s %8s %10s %9s %8s%n", "function", "event", "status", "wall ms", "init ms",
-                "request ms", "classes", "ratio", "package", "AppCDS ms", "ratio");
+        console.printf("  primed: SnapStart's priming run in the fresh JVM after init, then the request: priming ms + request ms%n");
+        console.printf("  %-18s %-32s %6s %9s %8s %9s %8s %8s %10s %9s %8s  %s%n", "function", "event", "status", "wall ms", "init ms",
+                "request ms", "classes", "ratio", "package", "AppCDS ms", "ratio", "primed");
         double floor = 0;
         double sharedFloor = 0;
         for (var entry : COLD.entrySet()) {
@@ -150,6 +151,17 @@ public final class PerfBench {
             for (int i = 0; i < runs; i++) {
                 shared[i] = launch(jars, entry.getValue(), environment, List.of("-XX:SharedArchiveFile=" + archive))[0];
             }
+            // SnapStart's priming, run in the same fresh JVM before the request: what a restored container's first request would still pay
+            double[] primedRequest = new double[runs];
+            double[] priming = new double[runs];
+            String plainPath = Path.of(System.getProperty("omnis.bench.launcher")) + ":" + pkg + ":" + pkg.resolve("lib") + "/*";
+            for (int i = 0; i < runs && !id.equals("Trivial"); i++) {
+                double[] run = launch(plainPath, entry.getValue(), environment, List.of(), true);
+                primedRequest[i] = run[2];
+                priming[i] = run[4];
+            }
+            boolean primes = median(priming) > 0;
+            String primed = primes ? String.format("%5.0f+%-4.0f", median(priming), median(primedRequest)) : "     -    ";
             double median = median(wall);
             if (id.equals("Trivial")) {
                 floor = median;
@@ -161,14 +173,17 @@ public final class PerfBench {
             }
             double ratio = median / floor;
             double sharedRatio = median(shared) / sharedFloor;
-            console.printf("  %-18s %-32s %6d %9.0f %8.0f %9.0f %8d %8.2f %7.1f MiB %9.0f %8.2f%n", id, entry.getValue()[1], status,
-                    median, median(init), median(request), classes, ratio, size / 1048576.0, median(shared), sharedRatio);
+            console.printf("  %-18s %-32s %6d %9.0f %8.0f %9.0f %8d %8.2f %7.1f MiB %9.0f %8.2f  %s%n", id, entry.getValue()[1], status,
+                    median, median(init), median(request), classes, ratio, size / 1048576.0, median(shared), sharedRatio, primed);
             ObjectNode row = json.putObject(id);
             row.put("event", entry.getValue()[1]).put("status", status).put("wall_ms_median", median)
                     .put("init_ms_median", median(init)).put("first_request_ms_median", median(request))
                     .put("classes_loaded", classes).put("cold_ratio", ratio).put("package_bytes_unzipped", size).put("runs", runs)
                     .put("appcds_wall_ms_median", median(shared)).put("appcds_cold_ratio", sharedRatio)
                     .put("appcds_archive_bytes", Files.size(archive));
+            if (primes) {
+                row.put("priming_ms_median", median(priming)).put("first_request_after_priming_ms_median", median(primedRequest));
+            }
         }
     }
 
@@ -179,16 +194,25 @@ public final class PerfBench {
      */
     private static double[] launch(String classPath, String[] handlerAndEvent, Map<String, String> environment,
                                    List<String> extraFlags) throws Exception {
+        return launch(classPath, handlerAndEvent, environment, extraFlags, false);
+    }
+
+    /** The same; with {@code prime}, the handler's priming runs before the request: [..., priming ms, 0 if it has none]. */
+    private static double[] launch(String classPath, String[] handlerAndEvent, Map<String, String> environment,
+                                   List<String> extraFlags, boolean prime) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
         command.addAll(List.of("-cp", classPath, "InvokeHandler",
                 handlerAndEvent[0], Path.of("events", "api", handlerAndEvent[1]).toString()));
+        if (prime) {
+            command.add("prime");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().retainAll(List.of("PATH"));
         builder.environment().putAll(environment);
-        double[] run = new double[4];
+        double[] run = new double[5];
         long started = System.nanoTime();
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
@@ -202,6 +226,8 @@ public final class PerfBench {
                     run[1] = Long.parseLong(line.substring(8).trim()) / 1e6;
                 } else if (line.startsWith("request-ns ")) {
                     run[2] = Long.parseLong(line.substring(11).trim()) / 1e6;
+                } else if (line.startsWith("prime-ns ")) {
+                    run[4] = Long.parseLong(line.substring(9).trim()) / 1e6;
                 } else {
                     lines.add(line);
                 }

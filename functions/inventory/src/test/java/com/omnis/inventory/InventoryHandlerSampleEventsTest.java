@@ -54,6 +54,30 @@ class InventoryHandlerSampleEventsTest {
     }
 
     @Test
+    void theLambdaConstructorPrimesAnAvailabilityReadThatReachesDynamoAndChangesNothing() {
+        // given
+        f.receive(TEE, LYON, 5);
+        InventoryHandler built = Settings.withOverrides(f.environmentFor("InventoryFunction"), InventoryHandler::new);
+        long before = f.position(TEE, LYON).onHand();
+
+        // when
+        int succeeded = built.priming().orElseThrow().run();
+
+        // then: the step's 200 came from the stock table (a wrong table name would be a 5xx and fail the step)
+        assertThat(succeeded).isEqualTo(1);
+        assertThat(f.position(TEE, LYON).onHand()).isEqualTo(before);
+    }
+
+    @Test
+    void primingThatCannotReachTheStockTableIsSkippedWithoutFailing() {
+        HashMap<String, String> environment = new HashMap<>(f.environmentFor("InventoryFunction"));
+        environment.put("STOCK_TABLE", "no-such-table");
+        InventoryHandler built = Settings.withOverrides(environment, InventoryHandler::new);
+
+        assertThat(built.priming().orElseThrow().run()).isZero();
+    }
+
+    @Test
     void theSweeperLambdaBuildsAnswersTheScheduleEvent() {
         // given
         InventorySweeperHandler sweeper = Settings.withOverrides(f.environmentFor("InventorySweeperFunction"),

@@ -74,9 +74,18 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** A GET as API Gateway would pass it, without headers, body or caller: what priming sends. */
     protected static APIGatewayV2HTTPEvent harmlessGet(String routeKey, String rawPath, Map<String, String> pathParameters) {
+        return harmlessGet(routeKey, rawPath, pathParameters, Map.of());
+    }
+
+    /** The same with a query string. */
+    protected static APIGatewayV2HTTPEvent harmlessGet(String routeKey, String rawPath, Map<String, String> pathParameters,
+                                                       Map<String, String> query) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(routeKey)
                 .withRawPath(rawPath)
+                .withRawQueryString(String.join("&", query.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList()))
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withPathParameters(pathParameters)
                 .withHeaders(Map.of())
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
