@@ -71,6 +71,26 @@ final class PerfCheckout {
         return fill(skus.subList(0, lines));
     }
 
+    /** {@code count} carts of {@link #fill(int)}, filled from two threads. */
+    List<Filled> fillAll(int lines, int count) {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<Filled>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> fill(lines)));
+            }
+            List<Filled> carts = new ArrayList<>();
+            for (var future : futures) {
+                carts.add(future.get());
+            }
+            return carts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** A new customer's cart holding one unit of each of {@code lines}. */
     Filled fill(List<String> lines) {
         String customer = "perf-shopper-" + UUID.randomUUID();
@@ -174,10 +194,15 @@ final class PerfCheckout {
         dynamo.transactWriteItems(r -> r.transactItems(actions));
     }
 
-    /** Cost of one checkout of 1, 5 and 20 lines against its floor. */
+    /** The events a checkout's outbox items carry: what the relay publishes for it. */
+    private static int events(Leftovers left) {
+        return left.outboxItems().stream().mapToInt(item -> com.omnis.shared.events.OutboxRecord.eventsOf(item).size()).sum();
+    }
+
+    /** Cost of one checkout of 1, 5 and 20 lines against its floor, and the events relayed for it. */
     void cost(ObjectNode json, PrintStream console) {
         console.printf("%nDynamoDB cost of one checkout (delivery from %s, card), against the floor of its access pattern%n", WAREHOUSE);
-        console.printf("  %-10s %-16s %-16s %6s   %s%n", "lines", "units r/w/n", "min r/w/n", "cap", "units by table (r/w)");
+        console.printf("  %-10s %-16s %-16s %6s %7s   %s%n", "lines", "units r/w/n", "min r/w/n", "cap", "events", "units by table (r/w)");
         for (int lines : new int[] {1, 5, 20}) {
             Leftovers left = leftovers(lines);
             Filled cart = fill(lines);
@@ -189,13 +214,13 @@ final class PerfCheckout {
             floor(left, 1_000_000 + lines);
             double[] minimum = CapacityMeter.units();
             double ratio = (cost[0] + cost[1]) / (minimum[0] + minimum[1]);
-            console.printf("  %-10d %5.1f/%5.1f/%3.0f %5.1f/%5.1f/%3.0f %6.2f   %s%n", lines, cost[0], cost[1], cost[2],
-                    minimum[0], minimum[1], minimum[2], ratio, where);
+            console.printf("  %-10d %5.1f/%5.1f/%3.0f %5.1f/%5.1f/%3.0f %6.2f %7d   %s%n", lines, cost[0], cost[1], cost[2],
+                    minimum[0], minimum[1], minimum[2], ratio, events(left), where);
             json.putObject("checkout of " + lines + " lines").put("read_units", cost[0]).put("write_units", cost[1])
                     .put("dynamodb_requests", (int) cost[2]).put("minimum_read_units", minimum[0])
                     .put("minimum_write_units", minimum[1]).put("minimum_dynamodb_requests", (int) minimum[2])
                     .put("capacity_ratio", ratio).put("units_by_table", where)
-                    .put("events_relayed_items", left.outboxItems().size());
+                    .put("outbox_items", left.outboxItems().size()).put("events_relayed", events(left));
         }
     }
 }

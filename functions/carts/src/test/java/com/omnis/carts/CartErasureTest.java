@@ -212,7 +212,7 @@ class CartErasureTest {
     private List<DomainEvent> answers() {
         List<DomainEvent> events = new ArrayList<>();
         dynamo.client().scanPaginator(b -> b.tableName(env.get("OUTBOX_TABLE")).consistentRead(true)).items()
-                .forEach(item -> events.addAll(OutboxRecord.parseEvents(item.get(OutboxRecord.EVENTS).s())));
+                .forEach(item -> events.addAll(OutboxRecord.eventsOf(item)));
         return events.stream().filter(e -> e.type().equals(Erasure.PART_COMPLETED)).toList();
     }
 }

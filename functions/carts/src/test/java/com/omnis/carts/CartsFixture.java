@@ -66,8 +66,7 @@ final class CartsFixture implements AutoCloseable {
     /** Every event appended to the outbox so far. */
     java.util.List<com.omnis.shared.events.DomainEvent> outboxEvents() {
         return dynamo.client().scan(r -> r.tableName(outboxTable)).items().stream()
-                .flatMap(item -> com.omnis.shared.events.OutboxRecord.parseEvents(
-                        item.get(com.omnis.shared.events.OutboxRecord.EVENTS).s()).stream())
+                .flatMap(item -> com.omnis.shared.events.OutboxRecord.eventsOf(item).stream())
                 .toList();
     }
 

@@ -72,11 +72,12 @@ public final class EventRelayHandler implements RequestHandler<DynamodbEvent, St
     private static Optional<List<DomainEvent>> events(DynamodbEvent.DynamodbStreamRecord record) {
         var image = record.getDynamodb().getNewImage();
         AttributeValue events = image == null ? null : image.get(OutboxRecord.EVENTS);
-        if (events == null || events.getS() == null) {
+        if (events == null || (events.getB() == null && events.getS() == null)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OutboxRecord.parseEvents(events.getS()));
+            return Optional.of(events.getB() != null ? OutboxRecord.parseEvents(OutboxStreamRecords.bytes(events.getB()))
+                    : OutboxRecord.parseEvents(events.getS()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -57,10 +57,18 @@ final class OutboxStreamRecords {
         } else if (value.getNS() != null) {
             var set = node.putArray("NS");
             value.getNS().forEach(set::add);
+        } else if (value.getB() != null) {
+            node.put("B", java.util.Base64.getEncoder().encodeToString(bytes(value.getB())));
         } else {
-            // binary: the outbox writes none; kept visible rather than dropped
+            // binary sets: the outbox writes none; kept visible rather than dropped
             node.put("unsupported", value.toString());
         }
         return node;
+    }
+
+    static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 }

@@ -92,7 +92,8 @@ class EveryCommittedEventReachesTheBusTest {
         DeadLetter large = deadLetters.letters.stream().filter(l -> "too-large".equals(l.eventId())).findFirst().orElseThrow();
         assertThat(large.event()).isEqualTo(tooLarge);
         assertThat(large.errorCode()).isEqualTo("EntryTooLarge");
-        assertThat(OutboxRecord.parseEvents(Json.MAPPER.readTree(large.item()).path("events").path("S").asText()))
+        assertThat(OutboxRecord.parseEvents(java.util.Base64.getDecoder().decode(
+                Json.MAPPER.readTree(large.item()).path("events").path("B").asText())))
                 .containsExactly(tooLarge, besideThem, sourceless);
     }
 

@@ -38,8 +38,8 @@ final class LambdaStreamSimulator {
     /** A committed outbox item, as its INSERT reaches the stream. */
     void commit(OutboxRecord record) {
         Map<String, AttributeValue> image = new HashMap<>();
-        record.toItem().forEach((name, value) -> image.put(name, value.s() != null
-                ? new AttributeValue().withS(value.s()) : new AttributeValue().withN(value.n())));
+        record.toItem().forEach((name, value) -> image.put(name, value.s() != null ? new AttributeValue().withS(value.s())
+                : value.b() != null ? new AttributeValue().withB(value.b().asByteBuffer()) : new AttributeValue().withN(value.n())));
         append(image);
     }
 

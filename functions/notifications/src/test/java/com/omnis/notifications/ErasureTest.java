@@ -204,7 +204,7 @@ class ErasureTest {
     private List<DomainEvent> answers() {
         return fixture.dynamo().scanPaginator(r -> r.tableName(fixture.environment.get("OUTBOX_TABLE"))).items().stream()
                 .sorted(java.util.Comparator.comparing(item -> Long.parseLong(item.get(OutboxRecord.CREATED_MILLIS).n())))
-                .flatMap(item -> OutboxRecord.parseEvents(item.get(OutboxRecord.EVENTS).s()).stream())
+                .flatMap(item -> OutboxRecord.eventsOf(item).stream())
                 .toList();
     }
 

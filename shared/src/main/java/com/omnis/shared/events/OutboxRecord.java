@@ -2,7 +2,13 @@ package com.omnis.shared.events;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.omnis.shared.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -20,6 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One item of the outbox table: the events of one committed state change, written in the same
  * transaction as that change. The table's stream (NEW_IMAGE) feeds the relay, which publishes
  * {@link #EVENTS} to the bus; {@link #EXPIRES_AT} is TTL garbage collection only.
+ *
+ * <p>{@link #EVENTS} is the events' JSON array, gzip-compressed, as a binary attribute: a hold's three
+ * {@code StockChanged} events are about 8 KB of JSON that repeats itself (8 write units, doubled in a
+ * transaction) and under 2 KB compressed. Items written before compression hold the JSON as a string:
+ * {@link #eventsOf} and {@link #parseEvents} read both, so a deploy never strands an item in the stream.
  */
 public record OutboxRecord(String id, List<DomainEvent> events, Instant createdAt) {
 
@@ -65,11 +79,21 @@ public record OutboxRecord(String id, List<DomainEvent> events, Instant createdA
     public Map<String, AttributeValue> toItem() {
         return Map.of(
                 ID, AttributeValue.fromS(id),
-                EVENTS, AttributeValue.fromS(Json.write(events)),
+                EVENTS, AttributeValue.fromB(SdkBytes.fromByteArray(compress(Json.write(events)))),
                 CREATED_AT, AttributeValue.fromS(createdAt.toString()),
                 CREATION_BUCKET, AttributeValue.fromS(creationBucket(createdAt, Math.floorMod(id.hashCode(), CREATION_SHARDS))),
                 CREATED_MILLIS, AttributeValue.fromN(Long.toString(createdAt.toEpochMilli())),
                 EXPIRES_AT, AttributeValue.fromN(Long.toString(createdAt.plus(RETENTION).getEpochSecond())));
+    }
+
+    private static byte[] compress(String json) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(json.length() / 4 + 64);
+        try (OutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
     }
 
     /** The {@link #BY_CREATION} partition of items written in the hour of {@code at}, in {@code shard}. */
@@ -77,8 +101,26 @@ public record OutboxRecord(String id, List<DomainEvent> events, Instant createdA
         return HOUR.format(at) + "#" + shard;
     }
 
+    /** The events of an outbox item (SDK attribute values): its {@link #EVENTS}, compressed or, from before compression, text. */
+    public static List<DomainEvent> eventsOf(Map<String, AttributeValue> item) {
+        AttributeValue events = item.get(EVENTS);
+        if (events == null || (events.b() == null && events.s() == null)) {
+            throw new IllegalArgumentException("an outbox item without " + EVENTS);
+        }
+        return events.b() != null ? parseEvents(events.b().asByteArray()) : parseEvents(events.s());
+    }
+
+    /** The events of a compressed {@link #EVENTS} attribute (its bytes, as a stream record's new image carries them). */
+    public static List<DomainEvent> parseEvents(byte[] compressedJson) {
+        try (InputStream json = new GZIPInputStream(new ByteArrayInputStream(compressedJson))) {
+            return parseEvents(new String(json.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * The events of an outbox item's {@link #EVENTS} attribute, as found in a stream record's new image.
+     * The events of an outbox item's {@link #EVENTS} JSON, as found in a stream record's new image.
      * Fields this reader does not know (written by a newer deploy) are skipped, never a poison record.
      */
     public static List<DomainEvent> parseEvents(String eventsJson) {

@@ -10,7 +10,6 @@ import com.omnis.shared.lambda.Priming;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The Lambda boundary of every HTTP function: structured logging with the request id as
@@ -38,7 +37,9 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return invocation.run(context, CorrelationIdPaths.API_GATEWAY_HTTP, event, () -> {
+        // API Gateway's request id, as CorrelationIdPaths.API_GATEWAY_HTTP would find it, read without reflection
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return invocation.runWithCorrelationId(context, requestId, () -> {
             APIGatewayV2HTTPResponse response;
             try {
                 response = router.handle(event);

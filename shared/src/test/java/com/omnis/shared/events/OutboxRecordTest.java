@@ -18,8 +18,32 @@ class OutboxRecordTest {
 
     private static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");
 
+    /** The JSON an item's {@link OutboxRecord#EVENTS} holds, uncompressed. */
     private static String eventsAttribute(OutboxRecord record) {
-        return record.toItem().get(OutboxRecord.EVENTS).s();
+        try (var json = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                record.toItem().get(OutboxRecord.EVENTS).b().asByteArray()))) {
+            return new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theEventsAreStoredCompressedAndReadBackAsWrittenAndAnItemFromBeforeCompressionReadsTheSame() {
+        // given: three events that repeat each other, as a hold's StockChanged do
+        List<DomainEvent> events = java.util.stream.IntStream.range(0, 3).mapToObj(i -> DomainEvent.of("StockChanged",
+                "omnis.inventory", NOW, "stock/TEE-BLUE-M/wh-" + i, new StockChanged("TEE-BLUE-M", i), "corr-1")).toList();
+        OutboxRecord record = OutboxRecord.of(events, NOW);
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = record.toItem();
+        String json = eventsAttribute(record);
+
+        // then
+        assertThat(item.get(OutboxRecord.EVENTS).b().asByteArray().length).isLessThan(json.length() / 2);
+        assertThat(OutboxRecord.eventsOf(item)).isEqualTo(events);
+        assertThat(OutboxRecord.parseEvents(item.get(OutboxRecord.EVENTS).b().asByteArray())).isEqualTo(events);
+        var older = new java.util.HashMap<>(item);
+        older.put(OutboxRecord.EVENTS, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(json));
+        assertThat(OutboxRecord.eventsOf(older)).isEqualTo(events);
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class InventoryCheckout {
      *                           or {@code reservation-closed} (released, expired, committed elsewhere, unknown)
      */
     public StockPart commitHolds(List<ReservationId> holds, String orderId, String correlationId) {
-        return order(holds, Channel.WEB, List.of(), orderId, "reservation-committed", correlationId);
+        return order(holds, Channel.WEB, List.of(), Map.of(), orderId, "reservation-committed", correlationId);
     }
 
     /**
@@ -122,7 +122,17 @@ public final class InventoryCheckout {
      * @throws ConflictException {@code insufficient-stock} naming each SKU short and what its location has
      */
     public StockPart take(Channel channel, List<StockLine> lines, String orderId, String correlationId) {
-        return order(List.of(), channel, lines, orderId, "sale", correlationId);
+        return order(List.of(), channel, lines, Map.of(), orderId, "sale", correlationId);
+    }
+
+    /**
+     * {@link #take}, decided on positions the caller read from {@link #stock()} for the same SKUs (a checkout
+     * sources on them): not read again. The write is conditioned on their versions as on a fresh read's, so a
+     * position changed since is refused as {@code insufficient-stock} or a version conflict, never oversold.
+     */
+    public StockPart take(Channel channel, List<StockLine> lines, Map<Sku, Map<String, StockPosition>> read, String orderId,
+                          String correlationId) {
+        return order(List.of(), channel, lines, read, orderId, "sale", correlationId);
     }
 
     /**
@@ -132,11 +142,11 @@ public final class InventoryCheckout {
      */
     public StockPart place(List<ReservationId> holds, Channel channel, List<StockLine> take, String orderId,
                            String correlationId) {
-        return order(holds, channel, take, orderId, "order-placed", correlationId);
+        return order(holds, channel, take, Map.of(), orderId, "order-placed", correlationId);
     }
 
-    private StockPart order(List<ReservationId> holds, Channel channel, List<StockLine> take, String orderId,
-                            String reason, String correlationId) {
+    private StockPart order(List<ReservationId> holds, Channel channel, List<StockLine> take,
+                            Map<Sku, Map<String, StockPosition>> read, String orderId, String reason, String correlationId) {
         Instant now = clock.instant();
         List<Reservation> open = new ArrayList<>();
         for (ReservationId id : new LinkedHashSet<>(holds)) {
@@ -151,7 +161,7 @@ public final class InventoryCheckout {
         Map<String, Location> known = requireKnown(wanted.keySet());
         Set<Sku> skus = new LinkedHashSet<>(skus(wanted));
         open.forEach(r -> r.allocations().forEach(a -> skus.add(a.sku())));
-        StockChange change = new StockChange(store.positions(skus), known, random);
+        StockChange change = new StockChange(read.keySet().containsAll(skus) ? read : store.positions(skus), known, random);
         List<ReservationWrite> writes = new ArrayList<>();
         for (Reservation reservation : open) {
             reservation.allocations().forEach(change::commit);

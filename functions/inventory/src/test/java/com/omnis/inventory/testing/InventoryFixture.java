@@ -187,7 +187,7 @@ public final class InventoryFixture implements AutoCloseable {
     public List<DomainEvent> outboxEvents() {
         List<DomainEvent> events = new ArrayList<>();
         dynamo.scanPaginator(b -> b.tableName(tables.get("OUTBOX_TABLE")).consistentRead(true)).items()
-                .forEach(item -> events.addAll(OutboxRecord.parseEvents(item.get(OutboxRecord.EVENTS).s())));
+                .forEach(item -> events.addAll(OutboxRecord.eventsOf(item)));
         events.sort(java.util.Comparator.comparing(DomainEvent::occurredAt));
         return events;
     }

@@ -3,7 +3,10 @@ package com.omnis.orders.dynamo;
 import com.omnis.orders.domain.StockEffect;
 import com.omnis.orders.service.StockTake;
 import com.omnis.shared.dynamo.TransactionPart;
+import com.omnis.shared.domain.Sku;
+import com.omnis.shared.inventory.StockPosition;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What orders composes from the other contexts: the cart closed at the version priced, stock taken
@@ -16,8 +19,12 @@ public interface CheckoutParts {
     TransactionPart closeCart(String cartId, java.util.Optional<String> customerId, long version, String currency,
                               String orderId);
 
-    /** Takes units at their locations for an order (refusal: 409 insufficient-stock naming SKU and location). */
-    TransactionPart take(com.omnis.shared.domain.Channel channel, List<StockTake> takes, String orderId, String correlationId);
+    /**
+     * Takes units at their locations for an order (refusal: 409 insufficient-stock naming SKU and location),
+     * decided on {@code sourcedOn}, the positions sourcing read (not read again).
+     */
+    TransactionPart take(com.omnis.shared.domain.Channel channel, List<StockTake> takes,
+                         Map<Sku, Map<String, StockPosition>> sourcedOn, String orderId, String correlationId);
 
     /** Gives sold units back or receives returned ones, with reason {@code return} for the latter. */
     TransactionPart effects(List<StockEffect> effects, String orderId, String correlationId);

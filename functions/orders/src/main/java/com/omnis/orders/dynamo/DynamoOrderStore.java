@@ -163,7 +163,8 @@ public final class DynamoOrderStore implements OrderStore {
         all.add(orders);
         all.add(parts.closeCart(order.cartId(), java.util.Optional.ofNullable(order.customerId()), placement.cartVersion(),
                 order.currency(), order.orderId()));
-        all.add(parts.take(placement.stockChannel(), placement.takes(), order.orderId(), correlation(placement.events())));
+        all.add(parts.take(placement.stockChannel(), placement.takes(), placement.sourcedOn(), order.orderId(),
+                correlation(placement.events())));
         all.add(idempotency.completion(placement.completion()));
         if (!placement.events().isEmpty()) {
             all.add(TransactionPart.unconditional(List.of(outbox(placement.events(), at))));

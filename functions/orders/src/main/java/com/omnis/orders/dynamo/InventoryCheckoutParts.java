@@ -7,13 +7,16 @@ import com.omnis.orders.domain.StockEffect;
 import com.omnis.orders.service.StockTake;
 import com.omnis.shared.domain.Channel;
 import com.omnis.shared.domain.LocationId;
+import com.omnis.shared.domain.Sku;
 import com.omnis.shared.dynamo.StaleWriteException;
 import com.omnis.shared.dynamo.TransactionPart;
 import com.omnis.shared.error.ConflictException;
+import com.omnis.shared.inventory.StockPosition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The other contexts' parts of orders' transactions, through what they publish for checkout: carts'
@@ -41,9 +44,11 @@ public final class InventoryCheckoutParts implements CheckoutParts {
      * otherwise gives the shortfall with every location that has some.
      */
     @Override
-    public TransactionPart take(Channel channel, List<StockTake> takes, String orderId, String correlationId) {
+    public TransactionPart take(Channel channel, List<StockTake> takes, Map<Sku, Map<String, StockPosition>> sourcedOn,
+                                String orderId, String correlationId) {
         TransactionPart part = inventory.take(channel, takes.stream()
-                .map(t -> StockLine.of(t.sku(), LocationId.of(t.locationId()), t.quantity())).toList(), orderId, correlationId);
+                .map(t -> StockLine.of(t.sku(), LocationId.of(t.locationId()), t.quantity())).toList(), sourcedOn, orderId,
+                correlationId);
         return new TransactionPart() {
             @Override
             public List<TransactWriteItem> actions() {

@@ -27,6 +27,7 @@ import com.omnis.shared.error.UnauthenticatedException;
 import com.omnis.shared.events.DomainEvent;
 import com.omnis.shared.idempotency.IdempotencyClaimLostException;
 import com.omnis.shared.identity.Caller;
+import com.omnis.shared.inventory.StockPosition;
 import com.omnis.shared.inventory.StockReader;
 import com.omnis.shared.json.Json;
 import com.omnis.shared.metrics.Metrics;
@@ -191,7 +192,8 @@ public final class CheckoutService {
         List<Fulfilment.Line> wanted = cart.lines().stream().map(l -> new Fulfilment.Line(l.sku(), l.quantity())).toList();
         Channel stockChannel = channel == Channel.STORE && request.method() != Sourcing.Method.IN_STORE ? Channel.WEB : channel;
         List<Sku> skus = wanted.stream().map(Fulfilment.Line::sku).toList();
-        Sourcing sourcing = new Sourcing(locations.get(), stock.positions(skus), stockChannel);
+        Map<Sku, Map<String, StockPosition>> positions = stock.positions(skus);
+        Sourcing sourcing = new Sourcing(locations.get(), positions, stockChannel);
         Optional<String> locationId = request.method() == Sourcing.Method.IN_STORE ? caller.storeId() : request.locationId();
         List<Sourcing.Planned> plan = sourcing.plan(request.method(), wanted, locationId,
                 request.address().map(a -> a.postalCode()));
@@ -201,7 +203,7 @@ public final class CheckoutService {
         List<StockTake> takes = new ArrayList<>();
         plan.forEach(p -> p.lines().forEach(l -> takes.add(new StockTake(l.sku(), p.locationId(), l.quantity()))));
         String response = Json.write(OrderView.of(order));
-        store.place(new Placement(order, cart.version(), stockChannel, takes,
+        store.place(new Placement(order, cart.version(), stockChannel, takes, positions,
                 new CheckoutIdempotency.Completion(scope, key, fingerprint, response, now.plus(IDEMPOTENCY_TTL)),
                 events(change, now, correlationId)));
         return order;

@@ -187,7 +187,7 @@ public final class OrdersFixture implements AutoCloseable {
     public List<DomainEvent> outboxEvents(String type) {
         List<DomainEvent> events = new ArrayList<>();
         dynamo.scanPaginator(b -> b.tableName(env.get("OUTBOX_TABLE")).consistentRead(true)).items()
-                .forEach(item -> events.addAll(OutboxRecord.parseEvents(item.get(OutboxRecord.EVENTS).s())));
+                .forEach(item -> events.addAll(OutboxRecord.eventsOf(item)));
         return events.stream().filter(e -> e.type().equals(type)).toList();
     }
 
