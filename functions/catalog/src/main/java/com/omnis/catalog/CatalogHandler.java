@@ -38,9 +38,12 @@ public final class CatalogHandler extends ApiHandler {
     /** For Lambda: clients, table schemas and repositories built once per container, from its settings. */
     public CatalogHandler() {
         this(Settings.current());
-        // a product page for a SKU that does not exist: one GetItem, the route, a 404 problem in JSON
-        primeBeforeCheckpoint(harmlessGet("GET /products/{sku}", "/products/" + PRIMING_SKU,
-                Map.of("sku", PRIMING_SKU)), 404);
+        // a product page for a SKU that does not exist (one GetItem, a 404 problem in JSON), a list page of one
+        // product (its query, promotions, pricing and the product's JSON) and the stores (the locations' read)
+        primeBeforeCheckpoint(
+                new PrimingRequest(harmlessGet("GET /products/{sku}", "/products/" + PRIMING_SKU, Map.of("sku", PRIMING_SKU)), 404),
+                new PrimingRequest(harmlessGet("GET /products", "/products", Map.of(), Map.of("limit", "1")), 200),
+                new PrimingRequest(harmlessGet("GET /locations", "/locations", Map.of()), 200));
     }
 
     /** For tests: any repositories, stock and clock, the catalog in {@link #DEFAULT_CURRENCY}. */

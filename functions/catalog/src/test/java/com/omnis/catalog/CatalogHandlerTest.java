@@ -610,13 +610,13 @@ class CatalogHandlerTest {
     }
 
     @Test
-    void theLambdaConstructorPrimesAProductPageThatReachesDynamoAndChangesNothing() {
+    void theLambdaConstructorPrimesAProductPageAListPageAndTheStoresThatReachDynamoAndChangeNothing() {
         CatalogHandler lambda = Settings.withOverrides(tables.environment, CatalogHandler::new);
         var before = products.list(Optional.empty(), Optional.empty(), 100, Optional.empty()).items();
 
         int succeeded = lambda.priming().orElseThrow().run();
 
-        assertThat(succeeded).isEqualTo(1);
+        assertThat(succeeded).isEqualTo(3);
         assertThat(products.list(Optional.empty(), Optional.empty(), 100, Optional.empty()).items())
                 .isEqualTo(before);
     }
@@ -629,7 +629,8 @@ class CatalogHandlerTest {
 
         int succeeded = lambda.priming().orElseThrow().run();
 
-        assertThat(succeeded).isZero();
+        // the two product reads fail and are skipped; the stores' read still primes
+        assertThat(succeeded).isEqualTo(1);
     }
 
     @Test

@@ -13,8 +13,8 @@ public final class InventoryHandler extends ApiHandler {
     public InventoryHandler() {
         this(Inventory.fromSettings(Settings.current()));
         // availability of a SKU nobody stocks on the web: the locations, one stock Query, a 200 in JSON
-        primeBeforeCheckpoint(harmlessGet("GET /availability", "/availability", Map.of(),
-                Map.of("skus", PRIMING_SKU, "channel", "web")), 200);
+        primeBeforeCheckpoint(new PrimingRequest(harmlessGet("GET /availability", "/availability", Map.of(),
+                Map.of("skus", PRIMING_SKU, "channel", "web")), 200));
     }
 
     public InventoryHandler(Inventory inventory) {

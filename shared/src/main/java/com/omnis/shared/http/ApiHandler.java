@@ -58,19 +58,23 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return router;
     }
 
+    /** A read that changes nothing, sent through the router before the snapshot, and the status it must answer. */
+    public record PrimingRequest(APIGatewayV2HTTPEvent harmless, int expectedStatus) {
+    }
+
     /**
-     * For a Lambda constructor: before SnapStart's snapshot, send {@code harmless} (a read that
-     * changes nothing) through the router, which loads the route, the SDK clients it reads with and
-     * the JSON mapping of its answer. The step fails, and is logged, unless the answer has
-     * {@code expectedStatus}: a 5xx would mean DynamoDB was not reached.
+     * For a Lambda constructor: before SnapStart's snapshot, send each of {@code requests} through the
+     * router, which loads their routes, the SDK clients they read with and the JSON mapping of their
+     * answers. A step fails, and is logged, unless its answer has its expected status: a 5xx would mean
+     * DynamoDB was not reached.
      */
-    protected final void primeBeforeCheckpoint(APIGatewayV2HTTPEvent harmless, int expectedStatus) {
-        priming = Priming.registered(List.of(() -> {
-            int status = router.handle(harmless).getStatusCode();
-            if (status != expectedStatus) {
-                throw new IllegalStateException("priming request " + harmless.getRouteKey() + " answered " + status);
+    protected final void primeBeforeCheckpoint(PrimingRequest... requests) {
+        priming = Priming.registered(java.util.Arrays.stream(requests).<Runnable>map(request -> () -> {
+            int status = router.handle(request.harmless()).getStatusCode();
+            if (status != request.expectedStatus()) {
+                throw new IllegalStateException("priming request " + request.harmless().getRouteKey() + " answered " + status);
             }
-        }));
+        }).toList());
     }
 
     /** A GET as API Gateway would pass it, without headers, body or caller: what priming sends. */
