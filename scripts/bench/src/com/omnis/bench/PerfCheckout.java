@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.omnis.local.LocalRuntime;
 import com.omnis.local.auth.DevTokens;
+import com.omnis.local.lambda.LambdaEvent;
 import com.omnis.local.lambda.LocalFunction;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -112,7 +113,12 @@ final class PerfCheckout {
 
     /** {@code POST /orders} of {@code cart}: the order's id. */
     String checkout(Filled cart, String idempotencyKey) {
-        JsonNode answer = order(cart, idempotencyKey);
+        return placed(orders.invoke(orderEvent(cart, idempotencyKey)));
+    }
+
+    /** The order's id in the handler's answer to {@code POST /orders}, which must be a 201. */
+    static String placed(Object response) {
+        JsonNode answer = PerfBench.MAPPER.valueToTree(response);
         if (answer.path("statusCode").asInt() != 201) {
             throw new IllegalStateException("checkout answered " + answer.path("statusCode").asInt() + ": " + answer.path("body").asText());
         }
@@ -122,15 +128,29 @@ final class PerfCheckout {
 
     /** {@code POST /orders} of {@code cart}: the handler's whole answer, whatever its status. */
     JsonNode order(Filled cart, String idempotencyKey) {
+        return PerfBench.MAPPER.valueToTree(orders.invoke(orderEvent(cart, idempotencyKey)));
+    }
+
+    /** The event of {@code POST /orders} of {@code cart}, delivered to Paris and paid by card. */
+    LambdaEvent orderEvent(Filled cart, String idempotencyKey) {
         String body = "{\"cartId\": \"" + cart.cartId() + "\", \"fulfilment\": {\"method\": \"delivery\", \"address\": "
                 + "{\"line1\": \"1 rue de Rivoli\", \"postalCode\": \"75001\", \"city\": \"Paris\", \"country\": \"FR\"}},"
                 + " \"payment\": {\"method\": \"card\", \"reference\": \"perf-" + idempotencyKey + "\"}}";
-        return call(orders, "carts-create-customer.json", "POST /orders", "/orders", Map.of(), cart.token(), idempotencyKey, body);
+        return event("carts-create-customer.json", "POST /orders", "/orders", Map.of(), cart.token(), idempotencyKey, body);
+    }
+
+    LocalFunction orders() {
+        return orders;
     }
 
     static JsonNode call(LocalFunction function, String sample, String routeKey, String path, Map<String, String> pathParameters,
-                                 String token, String idempotencyKey, String body) {
-        return PerfBench.MAPPER.valueToTree(function.invoke(PerfBench.uncheckedEvent(sample, e -> {
+                         String token, String idempotencyKey, String body) {
+        return PerfBench.MAPPER.valueToTree(function.invoke(event(sample, routeKey, path, pathParameters, token, idempotencyKey, body)));
+    }
+
+    private static LambdaEvent event(String sample, String routeKey, String path, Map<String, String> pathParameters,
+                                     String token, String idempotencyKey, String body) {
+        return PerfBench.uncheckedEvent(sample, e -> {
             e.setRouteKey(routeKey);
             e.setRawPath("/dev" + path);
             e.getRequestContext().setRouteKey(routeKey);
@@ -145,7 +165,7 @@ final class PerfCheckout {
             e.setHeaders(headers);
             PerfBench.signedIn(e, token);
             e.setBody(body);
-        })));
+        });
     }
 
     /** The items a real checkout of {@code lines} lines left in the orders, outbox and idempotency tables. */

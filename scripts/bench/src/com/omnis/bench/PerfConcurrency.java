@@ -42,8 +42,8 @@ final class PerfConcurrency {
             "SLEEPING-BAG-5C", "MAT-SELF-INFL", "PACK-30L", "PACK-60L", "POLES-TREK", "STOVE-GAS", "BOTTLE-STEEL-1L",
             "FIRST-AID-KIT", "DUMBBELL-SET-20");
     /** Units received at the warehouse before each run, per hot SKU and per spread SKU. */
-    private static final int HOT_UNITS = 100;
-    private static final int SPREAD_UNITS = 10;
+    private static final int HOT_UNITS = 80;
+    private static final int SPREAD_UNITS = 6;
 
     private final LocalRuntime runtime;
     private final LocalFunction inventory;
