@@ -487,14 +487,14 @@ public final class PerfBench {
                 .put("units_by_table", where);
     }
 
-    /** Timed calls of a floor: at most 1,000 (its p50 is steady by then, and the bench stays within its 10 minutes). */
+    /** Timed calls of a floor: at most 500 (plain SDK calls: their p50 is steady by then, and the bench stays within 10 minutes). */
     private static int floorCalls(int calls) {
-        return Math.min(calls, 1000);
+        return Math.min(calls, 500);
     }
 
-    /** Untimed calls before the timed ones: a quarter of them, at most 200 (the rows before have warmed the shared code). */
+    /** Untimed calls before the timed ones: a quarter of them, at most 100 (the rows before have warmed the shared code). */
     private static int warmUp(int calls) {
-        return Math.min(calls / 4, 200);
+        return Math.min(calls / 4, 100);
     }
 
     private static double[] time(java.util.function.IntConsumer prepare, java.util.function.IntConsumer call, int calls) {

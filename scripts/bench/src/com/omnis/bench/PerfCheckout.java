@@ -74,9 +74,15 @@ final class PerfCheckout {
 
     /** {@code count} carts of {@link #fill(int)}, filled from two threads. */
     List<Filled> fillAll(int lines, int count) {
+        return fillAll(count, i -> skus.subList(0, lines));
+    }
+
+    /** {@code count} carts, the i-th holding one unit of each of {@code linesOf(i)}, filled from two threads. */
+    List<Filled> fillAll(int count, java.util.function.IntFunction<List<String>> linesOf) {
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             List<java.util.concurrent.Future<Filled>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                List<String> lines = linesOf.apply(i);
                 futures.add(pool.submit(() -> fill(lines)));
             }
             List<Filled> carts = new ArrayList<>();
