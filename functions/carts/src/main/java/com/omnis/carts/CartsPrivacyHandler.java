@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The target of the carts' privacy rule on the bus: an approved erasure deletes the customer's carts and
@@ -59,7 +58,7 @@ public final class CartsPrivacyHandler implements RequestHandler<ScheduledEvent,
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+        return invocation.runWithCorrelationId(context, event.getId(), () -> handle(event));
     }
 
     private Report handle(ScheduledEvent event) {

@@ -14,7 +14,6 @@ import com.omnis.shared.metrics.Metrics;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The target of the customers rule on the bus: every context's events about a customer become facts of
@@ -48,7 +47,7 @@ public final class CustomersEventsHandler implements RequestHandler<ScheduledEve
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+        return invocation.runWithCorrelationId(context, event.getId(), () -> handle(event));
     }
 
     private Report handle(ScheduledEvent event) {

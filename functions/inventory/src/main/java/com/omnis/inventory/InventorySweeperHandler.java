@@ -8,7 +8,6 @@ import com.omnis.shared.config.Settings;
 import com.omnis.shared.lambda.Invocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * Runs every minute (a schedule in template.yaml): releases holds whose time is up back to stock.
@@ -47,7 +46,7 @@ public final class InventorySweeperHandler implements RequestHandler<ScheduledEv
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> {
+        return invocation.runWithCorrelationId(context, event.getId(), () -> {
             String correlationId = event.getId() != null ? event.getId() : "sweep";
             ReservationService.Sweep sweep;
             try {

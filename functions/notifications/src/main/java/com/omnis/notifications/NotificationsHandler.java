@@ -17,7 +17,6 @@ import com.omnis.shared.privacy.Erasure;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The target of the notifications rules on the bus: the orders', inventory's and carts' domain events (the
@@ -56,7 +55,7 @@ public final class NotificationsHandler implements RequestHandler<ScheduledEvent
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+        return invocation.runWithCorrelationId(context, event.getId(), () -> handle(event));
     }
 
     private Report handle(ScheduledEvent event) {

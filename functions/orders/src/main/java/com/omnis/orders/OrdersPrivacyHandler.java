@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The target of the orders' privacy rule on the bus: an approved erasure anonymises the customer's orders
@@ -47,7 +46,7 @@ public final class OrdersPrivacyHandler implements RequestHandler<ScheduledEvent
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return invocation.run(context, CorrelationIdPaths.EVENT_BRIDGE, event, () -> handle(event));
+        return invocation.runWithCorrelationId(context, event.getId(), () -> handle(event));
     }
 
     private Report handle(ScheduledEvent event) {

@@ -37,7 +37,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        // API Gateway's request id, as CorrelationIdPaths.API_GATEWAY_HTTP would find it, read without reflection
+        // API Gateway's request id: what Powertools' API_GATEWAY_HTTP correlation path finds, read without reflection
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
         return invocation.runWithCorrelationId(context, requestId, () -> {
             APIGatewayV2HTTPResponse response;

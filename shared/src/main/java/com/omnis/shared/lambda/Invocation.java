@@ -43,15 +43,11 @@ public final class Invocation {
         return metrics;
     }
 
-    /** Runs {@code body} as one invocation, taking the correlation id from {@code event} at {@code correlationIdPath}. */
-    public <T> T run(Context context, String correlationIdPath, Object event, Supplier<T> body) {
-        return PowertoolsLogging.withLogging(context, correlationIdPath, event, () -> inside(body));
-    }
-
     /**
-     * Runs {@code body} as one invocation with {@code correlationId}, which the caller read from its typed event.
-     * For the HTTP path: Powertools' {@code correlationIdPath} turns the whole event into a JSON tree and compiles
-     * the JMESPath expression on every call (about a millisecond of reflection per request), this does neither.
+     * Runs {@code body} as one invocation with {@code correlationId}, which the handler reads from its typed event
+     * (API Gateway's request id, an EventBridge event's id). Not Powertools' {@code correlationIdPath}: that turns
+     * the whole event into a JSON tree and compiles a JMESPath expression on every call, and loads JMESPath in a
+     * cold start.
      */
     public <T> T runWithCorrelationId(Context context, String correlationId, Supplier<T> body) {
         return PowertoolsLogging.withLogging(context, () -> {
